@@ -1,0 +1,20 @@
+package dev.ordino;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Ordino: a self-hosted order platform. The theme comes from the ordino-ui-theme jar. */
+@SpringBootApplication
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("themes/ordino/styles.css")
+@Meta(name = "viewport", content = "width=device-width, initial-scale=1")
+public class OrdinoApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrdinoApplication.class, args);
+    }
+}

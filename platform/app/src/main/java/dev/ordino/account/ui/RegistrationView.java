@@ -1,0 +1,97 @@
+package dev.ordino.account.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.ordino.account.AccountService;
+import dev.ordino.account.Registration;
+import dev.ordino.account.RegistrationException;
+
+/** Customer self-registration: e-mail, display name, password (8+ characters). */
+@Route(value = "register", autoLayout = false)
+@AnonymousAllowed
+public class RegistrationView extends VerticalLayout implements HasDynamicTitle {
+
+    final EmailField email = new EmailField();
+    final TextField displayName = new TextField();
+    final PasswordField password = new PasswordField();
+    final Button submit = new Button();
+
+    private final AccountService accounts;
+
+    public RegistrationView(AccountService accounts) {
+        this.accounts = accounts;
+        addClassName("ordino-auth");
+        setAlignItems(FlexComponent.Alignment.STRETCH);
+        setPadding(false);
+
+        H1 title = new H1(getTranslation("registration.title"));
+        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
+
+        email.setLabel(getTranslation("registration.email"));
+        email.setId("email");
+        email.setRequiredIndicatorVisible(true);
+        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        displayName.setLabel(getTranslation("registration.display-name"));
+        displayName.setId("display-name");
+        displayName.setRequiredIndicatorVisible(true);
+        displayName.setMaxLength(AccountService.MAX_NAME_LENGTH);
+        password.setLabel(getTranslation("registration.password"));
+        password.setId("password");
+        password.setRequiredIndicatorVisible(true);
+        password.setHelperText(getTranslation("registration.password-help", AccountService.MIN_PASSWORD_LENGTH));
+        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+
+        submit.setText(getTranslation("registration.submit"));
+        submit.setId("register");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickShortcut(Key.ENTER);
+        submit.addClickListener(e -> register());
+
+        Paragraph haveAccount = new Paragraph(getTranslation("registration.have-account") + " ");
+        haveAccount.add(new Anchor("login", getTranslation("registration.login-link")));
+        add(title, email, displayName, password, submit, haveAccount);
+    }
+
+    void register() {
+        email.setInvalid(false);
+        displayName.setInvalid(false);
+        password.setInvalid(false);
+        try {
+            accounts.register(new Registration(email.getValue(), displayName.getValue(), password.getValue()));
+            Notification done = Notification.show(getTranslation("registration.done"), 5000, Notification.Position.TOP_CENTER);
+            done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate("login"));
+        } catch (RegistrationException e) {
+            String message = getTranslation(e.reason().messageKey(), AccountService.MIN_PASSWORD_LENGTH);
+            switch (e.reason().field()) {
+                case "email" -> markInvalid(email, message);
+                case "displayName" -> markInvalid(displayName, message);
+                default -> markInvalid(password, message);
+            }
+        }
+    }
+
+    private static void markInvalid(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("registration.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ordino.base.config;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrdinoProperties.class)
+class BaseConfiguration {
+
+    /** One clock for everything time-dependent, so tests can drive time instead of sleeping. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

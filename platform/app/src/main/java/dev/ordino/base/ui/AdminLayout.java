@@ -1,0 +1,64 @@
+package dev.ordino.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.PageTitle;
+import dev.ordino.security.CurrentUser;
+import dev.ordino.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The back office frame: a drawer with the admin sections (collapsed on phones) and the page
+ * title in the bar. Features add their admin views with {@code layout = AdminLayout.class}.
+ */
+@RolesAllowed({Roles.STAFF, Roles.ADMIN})
+public class AdminLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 title = new H1();
+
+    public AdminLayout(CurrentUser currentUser) {
+        setPrimarySection(Section.DRAWER);
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> currentUser.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setWidthFull();
+        bar.addAndExpand(new Span());
+        bar.add(logout);
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(bar);
+
+        Span brand = new Span(getTranslation("app.name") + " · " + getTranslation("nav.back-office"));
+        brand.addClassName("ordino-brand");
+        brand.getStyle().set("padding", "var(--lumo-space-m)").set("display", "block");
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("admin.dashboard.title"), AdminDashboardView.class,
+                VaadinIcon.DASHBOARD.create()));
+        if (currentUser.hasRole(Roles.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("admin.plugins.title"), "admin/plugins", VaadinIcon.PLUG.create()));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.storefront"), HomeView.class, VaadinIcon.SHOP.create()));
+        addToDrawer(brand, nav);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        PageTitle pageTitle = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
+        title.setText(getContent() instanceof com.vaadin.flow.router.HasDynamicTitle dynamic
+                ? dynamic.getPageTitle().replace(" · " + getTranslation("app.name"), "")
+                : pageTitle == null ? "" : pageTitle.value());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ordino.base.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Errors that happen outside Vaadin (an address the security filter refuses, a broken request)
+ * get a small friendly page in the user's language from the same translation bundle, never a
+ * stack trace or an empty browser error page. 403 reads like 404, as Vaadin does for views.
+ */
+@Component
+class FriendlyErrorPages implements ErrorViewResolver {
+
+    @Override
+    public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n.translations",
+                request.getLocale() == null ? Locale.ENGLISH : request.getLocale());
+        boolean notFound = status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN;
+        String title = texts.getString(notFound ? "error.not-found.title" : "error.title");
+        String text = texts.getString(notFound ? "error.not-found.text" : "error.text");
+        String home = texts.getString("error.home");
+        String appName = texts.getString("app.name");
+        View view = new View() {
+            @Override
+            public String getContentType() {
+                return "text/html;charset=UTF-8";
+            }
+
+            @Override
+            public void render(Map<String, ?> ignored, HttpServletRequest req,
+                               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                response.setContentType(getContentType());
+                byte[] body = ("""
+                        <!doctype html><html lang="en"><head><meta charset="utf-8">
+                        <meta name="viewport" content="width=device-width, initial-scale=1">
+                        <title>%s · %s</title>
+                        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:15vh auto;padding:0 1rem;color:#1a2233}
+                        a{color:#2457c5}</style></head>
+                        <body><h1 id="error-title">%s</h1><p>%s</p><p><a href="%s/">%s</a></p></body></html>
+                        """.formatted(escape(title), escape(appName), escape(title), escape(text),
+                        escape(req.getContextPath()), escape(home))).getBytes(StandardCharsets.UTF_8);
+                response.getOutputStream().write(body);
+            }
+        };
+        ModelAndView page = new ModelAndView(view);
+        page.setStatus(status);
+        return page;
+    }
+
+    private static String escape(String value) {
+        return HtmlUtils.htmlEscape(value);
+    }
+}

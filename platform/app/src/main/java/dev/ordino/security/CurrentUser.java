@@ -1,0 +1,38 @@
+package dev.ordino.security;
+
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Optional;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Component;
+
+/** Who is signed in, for views. Services check roles themselves with method security. */
+@Component
+public class CurrentUser {
+
+    private final AuthenticationContext authentication;
+
+    CurrentUser(AuthenticationContext authentication) {
+        this.authentication = authentication;
+    }
+
+    public Optional<String> email() {
+        return authentication.getAuthenticatedUser(UserDetails.class).map(UserDetails::getUsername);
+    }
+
+    public boolean hasRole(String role) {
+        return authentication.getAuthenticatedUser(UserDetails.class)
+                .map(user -> user.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(("ROLE_" + role)::equals))
+                .orElse(false);
+    }
+
+    public boolean isStaff() {
+        return hasRole(Roles.STAFF) || hasRole(Roles.ADMIN);
+    }
+
+    public void logout() {
+        authentication.logout();
+    }
+}

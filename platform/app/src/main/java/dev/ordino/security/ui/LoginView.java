@@ -1,0 +1,66 @@
+package dev.ordino.security.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** Sign-in page. The form posts to Spring Security; a failed attempt comes back with {@code ?error}. */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        addClassName("ordino-auth");
+        setAlignItems(FlexComponent.Alignment.STRETCH);
+        setPadding(false);
+
+        H1 brand = new H1(getTranslation("app.name"));
+        brand.addClassName("ordino-brand");
+        Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
+        tagline.addClassName("ordino-muted");
+
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n());
+        form.getElement().setAttribute("aria-label", getTranslation("login.title"));
+
+        Anchor register = new Anchor("register", getTranslation("login.register-link"));
+        register.setId("register-link");
+        Paragraph noAccount = new Paragraph(getTranslation("login.no-account") + " ");
+        noAccount.add(register);
+
+        add(brand, tagline, form, noAccount);
+    }
+
+    private LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.email"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        return i18n;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ordino.account.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import dev.ordino.KaribuTest;
+import dev.ordino.account.AccountService;
+import dev.ordino.account.Registration;
+import dev.ordino.security.ui.LoginView;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class RegistrationViewTest extends KaribuTest {
+
+    @Autowired
+    AccountService accounts;
+
+    private RegistrationView open() {
+        UI.getCurrent().navigate("register");
+        return _get(RegistrationView.class);
+    }
+
+    @Test
+    void aNewCustomerRegistersAndIsSentToSignIn() {
+        RegistrationView view = open();
+        view.email.setValue("new-" + UUID.randomUUID() + "@example.com");
+        view.displayName.setValue("New Customer");
+        view.password.setValue("long-enough-password");
+        view.submit.click();
+
+        _get(LoginView.class);
+    }
+
+    @Test
+    void aTakenEmailIsShownOnTheEmailField() {
+        String email = "taken-" + UUID.randomUUID() + "@example.com";
+        accounts.register(new Registration(email, "Someone", "password-123"));
+        RegistrationView view = open();
+        view.email.setValue(email);
+        view.displayName.setValue("Someone Else");
+        view.password.setValue("password-456");
+        view.submit.click();
+
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).isEqualTo("An account with this e-mail already exists");
+        assertThat(view.password.isInvalid()).isFalse();
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isSameAs(view);
+    }
+
+    @Test
+    void aShortPasswordIsShownOnThePasswordField() {
+        RegistrationView view = open();
+        view.email.setValue("short-" + UUID.randomUUID() + "@example.com");
+        view.displayName.setValue("Shorty");
+        view.password.setValue("1234567");
+        view.submit.click();
+
+        assertThat(view.password.isInvalid()).isTrue();
+        assertThat(view.password.getErrorMessage()).isEqualTo("Use at least 8 characters");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ordino.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordino.RunningOrdino;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A real browser: the demo admin signs in and opens the Plugins page. */
+@RunningOrdino
+class AdminPluginsJourneyTest {
+
+    @LocalServerPort
+    int port;
+    private ChromeDriver chrome;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        chrome = Browser.start(412, 915); // a phone-sized window: mobile first
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    @Test
+    void theAdminSignsInAndSeesThePlugins() throws Exception {
+        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        chrome.get("http://127.0.0.1:" + port + "/admin/plugins");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+        Browser.screenshot(chrome, "login");
+        WebElement username = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+        username.sendKeys("admin@ordino.demo");
+        chrome.findElement(By.cssSelector("input[name='password']")).sendKeys("admin-demo-1");
+        chrome.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+
+        wait.until(ExpectedConditions.urlContains("/admin/plugins"));
+        WebElement grid = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plugins-grid")));
+        wait.until(driver -> grid.getText().contains("notify-log") || cellsContain(driver, "notify-log"));
+        assertThat(cellsContain(chrome, "Started")).isTrue();
+        assertThat(cellsContain(chrome, "Incompatible")).as("the plugin needing a newer API is shown as such").isTrue();
+
+        Path shot = Browser.screenshot(chrome, "admin-plugins");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        chrome.get("http://127.0.0.1:" + port + "/no/such/page");
+        WebElement notFound = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#not-found, #error-title")));
+        assertThat(notFound.getText()).isEqualTo("Page not found");
+        assertThat(chrome.getPageSource()).doesNotContain("Exception").doesNotContain("at com.vaadin");
+        Browser.screenshot(chrome, "not-found");
+    }
+
+    private static boolean cellsContain(org.openqa.selenium.WebDriver driver, String text) {
+        return driver.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .anyMatch(cell -> cell.getText().contains(text));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ordino.security;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+
+import com.vaadin.flow.component.UI;
+import dev.ordino.KaribuTest;
+import dev.ordino.base.ui.AdminDashboardView;
+import dev.ordino.base.ui.HomeView;
+import dev.ordino.security.ui.LoginView;
+import org.junit.jupiter.api.Test;
+
+class AccessControlTest extends KaribuTest {
+
+    @Test
+    void anAnonymousVisitorIsSentToSignIn() {
+        UI.getCurrent().navigate("");
+        _get(LoginView.class);
+
+        UI.getCurrent().navigate("admin/plugins");
+        _get(LoginView.class);
+        _assertNone(AdminDashboardView.class);
+    }
+
+    @Test
+    void aCustomerCannotOpenTheBackOffice() {
+        signIn("customer@example.com", Roles.CUSTOMER);
+        UI.getCurrent().navigate("");
+        _get(HomeView.class);
+
+        // Karibu reports the refusal as an exception; a browser gets the "Page not found" page.
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin")).isInstanceOf(MockAccessDeniedException.class);
+        _assertNone(AdminDashboardView.class);
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin/plugins")).isInstanceOf(MockAccessDeniedException.class);
+    }
+
+    @Test
+    void staffOpenTheBackOfficeButNotThePlugins() {
+        signIn("staff@example.com", Roles.STAFF);
+        UI.getCurrent().navigate("admin");
+        _get(AdminDashboardView.class);
+
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin/plugins")).isInstanceOf(MockAccessDeniedException.class);
+    }
+}
