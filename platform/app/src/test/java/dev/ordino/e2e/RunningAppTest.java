@@ -59,6 +59,13 @@ class RunningAppTest {
     }
 
     @Test
+    void theOpenApiDescriptionIsPublished() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"");
+    }
+
+    @Test
     void aServerErrorPageShowsNoStackTrace() throws Exception {
         HttpResponse<String> response = get("/error");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.ordino");
