@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
@@ -41,8 +40,19 @@ public abstract class KaribuTest {
         SecurityContextHolder.clearContext();
     }
 
+    /** Signs in a user that needs no account (access checks only). */
     protected void signIn(String email, String... roles) {
-        UserDetails user = User.withUsername(email).password("unused").roles(roles).build();
+        signIn(-1, email, roles);
+    }
+
+    /** Signs in a real account. */
+    protected void signIn(dev.ordino.account.AccountSummary account) {
+        signIn(account.id(), account.email(), account.roles().toArray(String[]::new));
+    }
+
+    private void signIn(long id, String email, String... roles) {
+        UserDetails user = new dev.ordino.security.OrdinoUser(id, email, email, "unused", true,
+                Arrays.stream(roles).map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r)).toList());
         var authentication = new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(authentication);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,14 +26,20 @@ public class AccountService {
     public static final int MAX_NAME_LENGTH = 100;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"'(),;:]+@[^@\\s<>\"'(),;:]+\\.[^@\\s<>\"'(),;:]{2,}$");
 
+    /** A BCrypt hash of a random string, compared against when the e-mail is unknown. */
+    private static final String UNKNOWN_USER_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOHi5vHhD6sGvXHqHt0uQ6d7W0bHYnN1e";
+
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock,
+                   ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Registers a customer. Open to anyone: this is the sign-up form. */
@@ -56,7 +63,7 @@ public class AccountService {
         UserAccount account = new UserAccount(email, name, passwordEncoder.encode(registration.password()), clock.instant());
         account.getRoles().add(Roles.CUSTOMER);
         try {
-            return summary(users.saveAndFlush(account));
+            return created(users.saveAndFlush(account));
         } catch (DataIntegrityViolationException raceWithSameEmail) {
             throw new RegistrationException(Reason.EMAIL_TAKEN);
         }
@@ -72,10 +79,11 @@ public class AccountService {
         String normalised = normaliseEmail(email);
         UserAccount account = users.findByEmailIgnoreCase(normalised)
                 .orElseGet(() -> new UserAccount(normalised, displayName, "", clock.instant()));
+        boolean isNew = account.getId() == null;
         account.setPasswordHash(passwordEncoder.encode(password));
         account.setEnabled(true);
         account.getRoles().add(Roles.ADMIN);
-        return summary(users.saveAndFlush(account));
+        return isNew ? created(users.saveAndFlush(account)) : summary(users.saveAndFlush(account));
     }
 
     /** Creates a user with the given roles, for the demo data on a first start. */
@@ -84,7 +92,19 @@ public class AccountService {
         UserAccount account = new UserAccount(normaliseEmail(email), displayName, passwordEncoder.encode(password),
                 clock.instant());
         account.getRoles().addAll(roles);
-        return summary(users.saveAndFlush(account));
+        return created(users.saveAndFlush(account));
+    }
+
+    /**
+     * Checks an e-mail and password for API sign-in. Answers nothing for an unknown e-mail, a
+     * wrong password or a disabled account alike (and takes as long for each).
+     */
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> authenticate(String email, String password) {
+        Optional<UserAccount> account = users.findByEmailIgnoreCase(normaliseEmail(email));
+        String hash = account.map(UserAccount::getPasswordHash).orElse(UNKNOWN_USER_HASH);
+        boolean matches = password != null && passwordEncoder.matches(password, hash);
+        return account.filter(a -> matches && a.isEnabled()).map(AccountService::summary);
     }
 
     @Transactional(readOnly = true)
@@ -98,6 +118,67 @@ public class AccountService {
         return users.findByEmailIgnoreCase(normaliseEmail(email)).map(AccountService::summary);
     }
 
+    /** E-mail by account id, for staff views of orders and wallets. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public java.util.Map<Long, String> emails(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> result = new java.util.HashMap<>();
+        users.findAllById(ids).forEach(u -> result.put(u.getId(), u.getEmail()));
+        return result;
+    }
+
+    /** Accounts whose id equals the text, or whose e-mail contains it (at most 500). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public java.util.List<Long> idsMatching(String idOrEmail) {
+        String text = idOrEmail == null ? "" : idOrEmail.strip().toLowerCase(Locale.ROOT);
+        if (text.matches("\\d{1,18}")) {
+            return users.existsById(Long.parseLong(text)) ? java.util.List.of(Long.parseLong(text)) : java.util.List.of();
+        }
+        return users.findByEmailContainingIgnoreCase(text, org.springframework.data.domain.PageRequest.of(0, 500))
+                .map(UserAccount::getId).getContent();
+    }
+
+    /** Staff's user search: by e-mail or name, paged. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public org.springframework.data.domain.Page<AccountSummary> search(String text, org.springframework.data.domain.Pageable pageable) {
+        String query = text == null ? "" : text.strip();
+        return users.findByEmailContainingIgnoreCaseOrDisplayNameContainingIgnoreCase(query, query, pageable)
+                .map(AccountService::summary);
+    }
+
+    /** Turns sign-in on or off for an account; an admin cannot lock themself out. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountSummary setEnabled(long id, boolean enabled, String actorEmail) {
+        UserAccount account = users.findById(id)
+                .orElseThrow(() -> dev.ordino.base.DomainException.notFound("user_not_found", "No such user"));
+        if (!enabled && account.getEmail().equalsIgnoreCase(actorEmail)) {
+            throw dev.ordino.base.DomainException.conflict("cannot_disable_self", "You cannot disable your own account");
+        }
+        account.setEnabled(enabled);
+        return summary(users.saveAndFlush(account));
+    }
+
+    /** Replaces an account's roles (at least one). */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountSummary setRoles(long id, Set<String> roles, String actorEmail) {
+        UserAccount account = users.findById(id)
+                .orElseThrow(() -> dev.ordino.base.DomainException.notFound("user_not_found", "No such user"));
+        Set<String> allowed = Set.of(Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN);
+        if (roles.isEmpty() || !allowed.containsAll(roles)) {
+            throw dev.ordino.base.DomainException.badRequest("invalid_roles", "roles", "Choose at least one role");
+        }
+        if (account.getEmail().equalsIgnoreCase(actorEmail) && !roles.contains(Roles.ADMIN)) {
+            throw dev.ordino.base.DomainException.conflict("cannot_demote_self", "You cannot take the admin role from yourself");
+        }
+        account.getRoles().clear();
+        account.getRoles().addAll(roles);
+        return summary(users.saveAndFlush(account));
+    }
+
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.isBlank()) {
             throw new RegistrationException(Reason.WEAK_PASSWORD);
@@ -109,6 +190,11 @@ public class AccountService {
 
     private static String normaliseEmail(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private AccountSummary created(UserAccount account) {
+        events.publishEvent(new AccountCreated(account.getId(), account.getEmail()));
+        return summary(account);
     }
 
     private static AccountSummary summary(UserAccount account) {

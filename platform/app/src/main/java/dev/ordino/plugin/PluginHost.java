@@ -32,10 +32,22 @@ public class PluginHost implements SmartLifecycle {
 
     private final List<Path> roots;
     private volatile OrdinoPluginManager manager;
+    private final java.net.http.HttpClient httpClient = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(10)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+    private String publicUrl = "http://localhost:8080";
+    private dev.ordino.plugin.api.HostCallback callback = (token, actor) -> "Not handled";
 
     @org.springframework.beans.factory.annotation.Autowired
-    PluginHost(OrdinoProperties properties) {
+    PluginHost(OrdinoProperties properties, java.time.Clock clock,
+               org.springframework.context.ApplicationEventPublisher events) {
         this(pluginRoots(properties.pluginsDir()));
+        this.clock = clock;
+        this.publicUrl = properties.publicUrl();
+        this.callback = (token, actor) -> {
+            events.publishEvent(new PluginActionPressed(token, actor));
+            return "OK";
+        };
     }
 
     PluginHost(List<Path> roots) {
@@ -124,6 +136,16 @@ public class PluginHost implements SmartLifecycle {
             }
         }
         return result;
+    }
+
+    /**
+     * The context for one call of an extension acting for a configured instance: its settings,
+     * the shared HTTP client, the clock, a logger named after the plugin.
+     */
+    public dev.ordino.plugin.api.HostContext contextFor(Object extension, String instanceId, java.util.Map<String, String> settings) {
+        String pluginId = pluginIdOf(extension);
+        return new PluginHostContext(instanceId, java.util.Map.copyOf(settings), httpClient, clock,
+                System.getLogger("plugin." + (pluginId == null ? "host" : pluginId)), publicUrl, callback);
     }
 
     /** The id of the plugin an extension instance comes from, or {@code null} for the host's own. */

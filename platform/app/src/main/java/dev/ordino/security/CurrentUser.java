@@ -20,6 +20,16 @@ public class CurrentUser {
         return authentication.getAuthenticatedUser(UserDetails.class).map(UserDetails::getUsername);
     }
 
+    /** The signed-in account's id. */
+    public Optional<Long> id() {
+        return authentication.getAuthenticatedUser(OrdinoUser.class).map(OrdinoUser::id);
+    }
+
+    /** The signed-in account's id, for views that only signed-in users can open. */
+    public long requireId() {
+        return id().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("not signed in"));
+    }
+
     public boolean hasRole(String role) {
         return authentication.getAuthenticatedUser(UserDetails.class)
                 .map(user -> user.getAuthorities().stream()

@@ -1,7 +1,7 @@
 package dev.ordino.account.internal;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
+import dev.ordino.security.OrdinoUser;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,10 +23,8 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         UserAccount account = users.findByEmailIgnoreCase(email == null ? "" : email.trim())
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        return User.withUsername(account.getEmail())
-                .password(account.getPasswordHash())
-                .disabled(!account.isEnabled())
-                .authorities(account.getRoles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList())
-                .build();
+        return new OrdinoUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(),
+                account.isEnabled(),
+                account.getRoles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
     }
 }

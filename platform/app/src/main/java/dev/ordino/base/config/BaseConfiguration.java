@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrdinoProperties.class)
+@org.springframework.scheduling.annotation.EnableAsync
 class BaseConfiguration {
 
     /** One clock for everything time-dependent, so tests can drive time instead of sleeping. */

@@ -28,15 +28,20 @@ class SecretKeyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecretKeyConfiguration.class);
 
     @Bean
-    SecretCipher secretCipher(OrdinoProperties properties, Environment environment) {
+    SecretCipher secretCipher(StoreSecret secret) {
+        return new SecretCipher(secret.value());
+    }
+
+    @Bean
+    StoreSecret storeSecret(OrdinoProperties properties, Environment environment) {
         if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
-            return new SecretCipher(properties.secretKey());
+            return new StoreSecret(properties.secretKey());
         }
         if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
             throw new IllegalStateException("ORDINO_SECRET_KEY is not set. With an external database every node must "
                     + "use the same key: set ORDINO_SECRET_KEY to a random string of at least 32 characters.");
         }
-        return new SecretCipher(keyFromDataDir(properties.dataDir()));
+        return new StoreSecret(keyFromDataDir(properties.dataDir()));
     }
 
     static String keyFromDataDir(Path dataDir) {

@@ -1,0 +1,71 @@
+package dev.ordino.account.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ordino.account.AccountService;
+import dev.ordino.account.AccountSummary;
+import dev.ordino.account.Registration;
+import dev.ordino.account.RegistrationException;
+import dev.ordino.base.DomainException;
+import dev.ordino.security.ApiTokens;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/auth")
+@Tag(name = "Accounts")
+class AuthApi {
+
+    private final AccountService accounts;
+    private final ApiTokens tokens;
+
+    AuthApi(AccountService accounts, ApiTokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    record RegisterRequest(String email, String password, String name) {
+    }
+
+    record AccountResponse(long id, String email, String name) {
+    }
+
+    record TokenRequest(String email, String password) {
+    }
+
+    record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
+                         @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccountResponse register(@RequestBody RegisterRequest request) {
+        try {
+            AccountSummary account = accounts.register(new Registration(request.email(), request.name(), request.password()));
+            return new AccountResponse(account.id(), account.email(), account.displayName());
+        } catch (RegistrationException e) {
+            String field = e.reason().field().equals("displayName") ? "name" : e.reason().field();
+            throw switch (e.reason()) {
+                case EMAIL_TAKEN -> new DomainException(409, "email_taken", field, "An account with this e-mail already exists");
+                case WEAK_PASSWORD -> DomainException.badRequest("weak_password", field,
+                        "Use a password of at least " + AccountService.MIN_PASSWORD_LENGTH + " characters");
+                case PASSWORD_TOO_LONG -> DomainException.badRequest("weak_password", field, "This password is too long");
+                case EMAIL_INVALID -> DomainException.badRequest("invalid_email", field, "Enter a valid e-mail address");
+                case NAME_REQUIRED -> DomainException.badRequest("name_required", field, "Enter a name");
+                case NAME_TOO_LONG -> DomainException.badRequest("name_too_long", field, "Use at most 100 characters for the name");
+            };
+        }
+    }
+
+    @PostMapping("/token")
+    TokenResponse token(@RequestBody TokenRequest request) {
+        AccountSummary account = accounts.authenticate(request.email(), request.password())
+                .orElseThrow(() -> new DomainException(401, "unauthorized", null, "Wrong e-mail or password"));
+        return new TokenResponse(tokens.issue(account.id(), account.email(), account.roles()), "Bearer",
+                ApiTokens.LIFETIME.toSeconds());
+    }
+}

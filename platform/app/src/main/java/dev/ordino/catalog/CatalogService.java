@@ -1,0 +1,236 @@
+package dev.ordino.catalog;
+
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.catalog.internal.Category;
+import dev.ordino.catalog.internal.CategoryRepository;
+import dev.ordino.catalog.internal.Offering;
+import dev.ordino.catalog.internal.OfferingRepository;
+import jakarta.persistence.criteria.Predicate;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog: categories and offerings. Reading is open to all; editing is for staff. */
+@Service
+public class CatalogService {
+
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    static final long MAX_QUANTITY_LIMIT = 100_000_000L;
+
+    private final CategoryRepository categories;
+    private final OfferingRepository offerings;
+    private final StoreCurrency currency;
+    private final Clock clock;
+
+    CatalogService(CategoryRepository categories, OfferingRepository offerings, StoreCurrency currency, Clock clock) {
+        this.categories = categories;
+        this.offerings = offerings;
+        this.currency = currency;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CategorySummary> categories(boolean includeInactive) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : categories.countActiveOfferings()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return categories.findAllByOrderBySortOrderAscNameAsc().stream()
+                .filter(c -> includeInactive || c.isActive())
+                .map(c -> new CategorySummary(c.getId(), c.getName(), c.getSlug(), c.getPlatform(), c.getSortOrder(),
+                        c.isActive(), counts.getOrDefault(c.getId(), 0L)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OfferingView> offerings(OfferingFilter filter, Pageable pageable) {
+        Specification<Offering> spec = (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            var category = root.join("category");
+            if (!filter.includeInactive()) {
+                where.add(cb.isTrue(root.get("active")));
+                where.add(cb.isTrue(category.get("active")));
+            }
+            if (filter.categorySlug() != null && !filter.categorySlug().isBlank()) {
+                where.add(cb.equal(category.get("slug"), filter.categorySlug().trim().toLowerCase(Locale.ROOT)));
+            }
+            if (filter.kind() != null) {
+                where.add(cb.equal(root.get("kind"), filter.kind()));
+            }
+            if (filter.query() != null && !filter.query().isBlank()) {
+                String like = "%" + filter.query().trim().toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("name")), like, '\\'),
+                        cb.like(cb.lower(category.get("name")), like, '\\')));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        Pageable sorted = pageable.getSort().isSorted() ? pageable
+                : org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by("category.sortOrder", "category.name", "name", "id"));
+        return offerings.findAll(spec, sorted).map(CatalogService::view);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OfferingView> offering(long id) {
+        return offerings.findById(id).map(CatalogService::view);
+    }
+
+    /** Several offerings at once, by id, for pricing an order. */
+    @Transactional(readOnly = true)
+    public Map<Long, OfferingView> offerings(java.util.Collection<Long> ids) {
+        Map<Long, OfferingView> result = new HashMap<>();
+        offerings.findAllById(ids).forEach(o -> result.put(o.getId(), view(o)));
+        return result;
+    }
+
+    /**
+     * Takes units of a product's stock inside the caller's transaction; refused when too few are
+     * left. Offerings without a counted stock are not limited.
+     */
+    @Transactional
+    public void takeStock(OfferingView offering, long quantity) {
+        if (offering.stock() == null) {
+            return;
+        }
+        if (quantity > Integer.MAX_VALUE || offerings.takeStock(offering.id(), (int) quantity) != 1) {
+            throw DomainException.conflict("out_of_stock", "Not enough " + offering.name() + " in stock", offering.name());
+        }
+    }
+
+    @Transactional
+    public void returnStock(long offeringId, long quantity) {
+        offerings.returnStock(offeringId, (int) Math.min(quantity, Integer.MAX_VALUE));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public CategorySummary saveCategory(CategoryForm form) {
+        String name = required(form.name(), "name", 100);
+        String slug = form.slug() == null || form.slug().isBlank() ? slugOf(name) : form.slug().trim().toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(slug).matches() || slug.length() > 100) {
+            throw DomainException.badRequest("invalid_slug", "slug", "Use lower-case letters, digits and dashes");
+        }
+        if (form.id() == null ? categories.existsBySlug(slug) : categories.existsBySlugAndIdNot(slug, form.id())) {
+            throw DomainException.badRequest("slug_taken", "slug", "Another category already uses this slug");
+        }
+        Category category = form.id() == null ? new Category(name, slug, platformOf(form), form.sortOrder())
+                : categories.findById(form.id()).orElseThrow(() -> DomainException.notFound("category_not_found", "No such category"));
+        category.setName(name);
+        category.setSlug(slug);
+        category.setPlatform(platformOf(form));
+        category.setSortOrder(form.sortOrder());
+        category.setActive(form.active());
+        Category saved = categories.saveAndFlush(category);
+        return new CategorySummary(saved.getId(), saved.getName(), saved.getSlug(), saved.getPlatform(),
+                saved.getSortOrder(), saved.isActive(), 0);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public OfferingView saveOffering(OfferingForm form) {
+        if (form.categoryId() == null) {
+            throw DomainException.badRequest("category_required", "categoryId", "Choose a category");
+        }
+        Category category = categories.findById(form.categoryId())
+                .orElseThrow(() -> DomainException.badRequest("category_required", "categoryId", "Choose a category"));
+        if (form.kind() == null) {
+            throw DomainException.badRequest("type_required", "kind", "Choose a type");
+        }
+        String name = required(form.name(), "name", 200);
+        BigDecimal price = form.price();
+        if (price == null || price.signum() < 0) {
+            throw DomainException.badRequest("invalid_price", "price", "Enter a price of zero or more");
+        }
+        if (price.stripTrailingZeros().scale() > StoreCurrency.PRICE_SCALE || price.compareTo(new BigDecimal("100000000")) >= 0) {
+            throw DomainException.badRequest("invalid_price", "price", "Use at most 4 decimals");
+        }
+        int pricePer = form.kind().isSmm() ? (form.pricePer() == null ? 1 : form.pricePer()) : 1;
+        if (pricePer < 1 || pricePer > 1_000_000) {
+            throw DomainException.badRequest("invalid_price_per", "pricePer", "Price per must be between 1 and 1000000");
+        }
+        long min = form.minQuantity() == null ? 1 : form.minQuantity();
+        long max = form.maxQuantity() == null ? Math.max(min, 1) : form.maxQuantity();
+        if (min < 1 || max < min || max > MAX_QUANTITY_LIMIT) {
+            throw DomainException.badRequest("invalid_quantity_range", "minQuantity",
+                    "Minimum must be at least 1 and not above the maximum");
+        }
+        if (form.stock() != null && form.stock() < 0) {
+            throw DomainException.badRequest("invalid_stock", "stock", "Stock cannot be negative");
+        }
+        Offering offering = form.id() == null ? new Offering(category, form.kind(), name, price, clock.instant())
+                : offerings.findById(form.id()).orElseThrow(() -> DomainException.notFound("product_not_found", "No such offering"));
+        offering.setCategory(category);
+        offering.setKind(form.kind());
+        offering.setName(name);
+        offering.setDescription(optional(form.description(), 2000));
+        offering.setPrice(price.setScale(StoreCurrency.PRICE_SCALE, java.math.RoundingMode.UNNECESSARY));
+        offering.setPricePer(pricePer);
+        offering.setMinQuantity(min);
+        offering.setMaxQuantity(max);
+        offering.setDeliveryTime(optional(form.deliveryTime(), 100));
+        offering.setRefillDays(form.refillDays() == null ? 0 : Math.max(0, form.refillDays()));
+        offering.setCancelAllowed(form.cancelAllowed());
+        offering.setStock(form.kind() == OfferingKind.PRODUCT ? form.stock() : null);
+        offering.setImageUrl(optional(form.imageUrl(), 500));
+        offering.setActive(form.active());
+        return view(offerings.saveAndFlush(offering));
+    }
+
+    /** Formats a unit price as stored, for display. */
+    public String priceLabel(OfferingView offering) {
+        String price = currency.formatPrice(offering.price()) + " " + currency.code();
+        return offering.pricePer() > 1 ? price + " / " + offering.pricePer() : price;
+    }
+
+    private static Platform platformOf(CategoryForm form) {
+        return form.platform() == null ? Platform.OTHER : form.platform();
+    }
+
+    private static String required(String value, String field, int max) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            throw DomainException.badRequest("required", field, "This field is required");
+        }
+        if (trimmed.length() > max) {
+            throw DomainException.badRequest("too_long", field, "Use at most " + max + " characters", max);
+        }
+        return trimmed;
+    }
+
+    private static String optional(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.length() > max ? trimmed.substring(0, max) : trimmed;
+    }
+
+    static String slugOf(String name) {
+        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "category" : slug;
+    }
+
+    static OfferingView view(Offering o) {
+        Category c = o.getCategory();
+        return new OfferingView(o.getId(), c.getId(), c.getSlug(), c.getName(), c.getPlatform(), o.getKind(), o.getName(),
+                o.getDescription(), o.getPrice(), o.getPricePer(), o.getMinQuantity(), o.getMaxQuantity(),
+                o.getDeliveryTime(), o.getRefillDays(), o.isCancelAllowed(), o.getStock(), o.getImageUrl(),
+                o.isActive() && c.isActive());
+    }
+}

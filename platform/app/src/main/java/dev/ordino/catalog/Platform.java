@@ -1,0 +1,47 @@
+package dev.ordino.catalog;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The social platform of a category. An SMM order's link must point at that platform, so a
+ * TikTok follower order cannot be spent on an Instagram profile by a typo.
+ */
+public enum Platform {
+    TIKTOK(List.of("tiktok.com")),
+    INSTAGRAM(List.of("instagram.com", "instagr.am")),
+    YOUTUBE(List.of("youtube.com", "youtu.be")),
+    FACEBOOK(List.of("facebook.com", "fb.com", "fb.watch")),
+    TELEGRAM(List.of("t.me", "telegram.me", "telegram.org")),
+    TWITTER(List.of("twitter.com", "x.com")),
+    OTHER(List.of());
+
+    private final List<String> hosts;
+
+    Platform(List<String> hosts) {
+        this.hosts = hosts;
+    }
+
+    /** Whether the link is an http(s) address on this platform (any address for OTHER). */
+    public boolean accepts(String link) {
+        if (link == null || link.isBlank() || link.length() > 500 || link.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        try {
+            URI uri = new URI(link.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http") || host.isEmpty()) {
+                return false;
+            }
+            return hosts.isEmpty() || hosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.ordino.ordering;
+
+import dev.ordino.catalog.OfferingKind;
+import java.math.BigDecimal;
+
+public record OrderItemView(long id, long productId, String name, OfferingKind kind, long quantity, String link,
+                            String note, BigDecimal unitPrice, int pricePer, BigDecimal lineTotal, OrderStatus status) {
+}

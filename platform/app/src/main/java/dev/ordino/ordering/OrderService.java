@@ -1,0 +1,251 @@
+package dev.ordino.ordering;
+
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.catalog.CatalogService;
+import dev.ordino.catalog.OfferingKind;
+import dev.ordino.catalog.OfferingView;
+import dev.ordino.ordering.internal.CustomerOrder;
+import dev.ordino.ordering.internal.OrderBook;
+import dev.ordino.ordering.internal.OrderItem;
+import dev.ordino.ordering.internal.OrderRepository;
+import dev.ordino.wallet.LedgerType;
+import dev.ordino.wallet.WalletService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Customers' side of orders: placing (paid from the wallet in the same transaction), reading
+ * their own orders, cancelling while nothing has been handed to fulfilment.
+ */
+@Service
+public class OrderService {
+
+    public static final int MAX_ITEMS = 50;
+    public static final int MAX_NOTE = 1000;
+    private static final int ATTEMPTS = 3;
+
+    private final OrderRepository orders;
+    private final OrderBook book;
+    private final CatalogService catalog;
+    private final WalletService wallet;
+    private final StoreCurrency currency;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    OrderService(OrderRepository orders, OrderBook book, CatalogService catalog, WalletService wallet,
+                 StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
+                 PlatformTransactionManager transactions) {
+        this.orders = orders;
+        this.book = book;
+        this.catalog = catalog;
+        this.wallet = wallet;
+        this.currency = currency;
+        this.events = events;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A line priced: what the order form shows as the customer types, and what {@link #place} charges. */
+    public record PricedLine(OfferingView offering, long quantity, String link, String note, BigDecimal lineTotal) {
+    }
+
+    /**
+     * Checks and prices one line without placing anything.
+     *
+     * @throws DomainException {@code product_not_found}, {@code quantity_out_of_range}, {@code invalid_link}, ...
+     */
+    public PricedLine price(PlaceOrder.Line line, OfferingView offering) {
+        if (offering == null || !offering.active()) {
+            throw DomainException.notFound("product_not_found", "No such product: " + line.productId());
+        }
+        if (line.quantity() == null || line.quantity() < offering.minQuantity() || line.quantity() > offering.maxQuantity()) {
+            throw new DomainException(400, "quantity_out_of_range", "quantity",
+                    "Quantity for " + offering.name() + " must be between " + offering.minQuantity() + " and "
+                            + offering.maxQuantity(), offering.minQuantity(), offering.maxQuantity());
+        }
+        String link = line.link() == null ? null : line.link().strip();
+        if (offering.needsLink()) {
+            if (!offering.platform().accepts(link)) {
+                throw DomainException.badRequest("invalid_link", "link",
+                        "Enter a link to a " + offering.platform().key() + " page (https://...)", offering.platform().key());
+            }
+        } else if (link != null && !link.isEmpty() && !dev.ordino.catalog.Platform.OTHER.accepts(link)) {
+            throw DomainException.badRequest("invalid_link", "link", "Enter a web address starting with https://", "web");
+        }
+        String note = line.note() == null ? null : line.note().strip();
+        if (note != null && note.length() > MAX_NOTE) {
+            throw DomainException.badRequest("note_too_long", "note", "Use at most " + MAX_NOTE + " characters", MAX_NOTE);
+        }
+        if (!offering.inStock()) {
+            throw DomainException.conflict("out_of_stock", offering.name() + " is out of stock", offering.name());
+        }
+        BigDecimal total = currency.round(offering.price().multiply(BigDecimal.valueOf(line.quantity()))
+                .divide(BigDecimal.valueOf(offering.pricePer()), 10, RoundingMode.HALF_UP));
+        return new PricedLine(offering, line.quantity(), link == null || link.isEmpty() ? null : link,
+                note == null || note.isEmpty() ? null : note, total);
+    }
+
+    /**
+     * Places an order paid from the customer's wallet. With an idempotency key, a repeat of the
+     * same request answers the first order (and charges nothing); the same key with another body
+     * is refused with {@code idempotency_key_reused}.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Placement place(long customerId, String actor, PlaceOrder request, String idempotencyKey) {
+        if (request == null || request.items() == null || request.items().isEmpty()) {
+            throw DomainException.badRequest("items_required", "items", "Add at least one item");
+        }
+        if (request.items().size() > MAX_ITEMS) {
+            throw DomainException.badRequest("too_many_items", "items", "At most " + MAX_ITEMS + " items per order", MAX_ITEMS);
+        }
+        String method = request.payment() == null || request.payment().isBlank() ? "wallet" : request.payment().strip();
+        if (!method.equals("wallet")) {
+            throw DomainException.badRequest("unsupported_payment", "payment", "Only payment from the wallet is available");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 100) {
+            throw DomainException.badRequest("invalid_idempotency_key", "Idempotency-Key", "Use at most 100 characters");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (PlaceOrder.Line line : request.items()) {
+            if (line == null || line.productId() == null) {
+                throw DomainException.badRequest("product_required", "productId", "Each item needs a productId");
+            }
+            ids.add(line.productId());
+        }
+        Map<Long, OfferingView> offerings = catalog.offerings(ids);
+        List<PricedLine> lines = new ArrayList<>();
+        for (PlaceOrder.Line line : request.items()) {
+            lines.add(price(line, offerings.get(line.productId())));
+        }
+        BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String hash = hash(lines, method);
+
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> placeLocked(customerId, actor, lines, total, method, key, hash));
+            } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
+                // A deadlock victim, or a concurrent twin that won the idempotency key: look again.
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, BigDecimal total, String method,
+                                  String key, String hash) {
+        wallet.lock(customerId); // one money operation per customer at a time
+        if (key != null) {
+            Optional<CustomerOrder> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, key);
+            if (earlier.isPresent()) {
+                if (!hash.equals(earlier.get().getRequestHash())) {
+                    throw new DomainException(422, "idempotency_key_reused", null,
+                            "This Idempotency-Key was used for a different order");
+                }
+                return new Placement(book.view(earlier.get(), actor), false);
+            }
+        }
+        for (PricedLine line : lines) {
+            if (line.offering().kind() == OfferingKind.PRODUCT) {
+                catalog.takeStock(line.offering(), line.quantity());
+            }
+        }
+        Instant now = clock.instant();
+        CustomerOrder order = new CustomerOrder(customerId, method, total, currency.code(), key, hash, now);
+        for (PricedLine line : lines) {
+            OfferingView o = line.offering();
+            order.addItem(new OrderItem(o.id(), o.kind(), o.name(), line.quantity(), line.link(), line.note(), o.price(),
+                    o.pricePer(), line.lineTotal()));
+        }
+        orders.saveAndFlush(order);
+        order.setNumber(String.format("ORD-%06d", order.getId()));
+        if (total.signum() > 0) {
+            wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + order.getId() + ":payment",
+                    "Payment for order " + order.getNumber(), actor);
+        }
+        order.setPaymentStatus(PaymentStatus.PAID);
+        order.setPaidAmount(total);
+        order.setPaidAt(now);
+        book.record(order, null, OrderStatus.PENDING, "Placed and paid from the wallet", actor);
+        events.publishEvent(new OrderPlaced(order.getId(), order.getNumber(), customerId, total, currency.code(), lines.size()));
+        events.publishEvent(new OrderPaid(order.getId(), customerId, total, method));
+        return new Placement(book.view(order, actor), true);
+    }
+
+    /** The customer's own orders, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Page<OrderView> myOrders(long customerId, Pageable pageable) {
+        return orders.findByCustomerIdOrderByIdDesc(customerId, pageable).map(o -> book.view(o, null));
+    }
+
+    /** One of the customer's own orders; someone else's order does not exist for them. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public OrderView myOrder(long customerId, long orderId) {
+        return orders.findByIdAndCustomerId(orderId, customerId).map(o -> book.view(o, null))
+                .orElseThrow(() -> DomainException.notFound("order_not_found", "No such order"));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<TimelineEntry> myTimeline(long customerId, long orderId) {
+        myOrder(customerId, orderId);
+        return book.timeline(orderId);
+    }
+
+    /**
+     * Cancels the customer's order with a full refund, while it is {@code pending} and nothing has
+     * been handed to fulfilment; otherwise {@code not_cancellable} (409).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public OrderView cancel(long customerId, long orderId, String actor) {
+        return transaction.execute(status -> {
+            CustomerOrder order = orders.lockById(orderId).filter(o -> o.getCustomerId() == customerId)
+                    .orElseThrow(() -> DomainException.notFound("order_not_found", "No such order"));
+            if (order.getStatus() != OrderStatus.PENDING || order.isHandedToFulfilment()) {
+                throw DomainException.conflict("not_cancellable", "This order can no longer be cancelled");
+            }
+            wallet.lock(customerId);
+            book.transition(order, OrderStatus.CANCELLED, "Cancelled by the customer", actor);
+            return book.view(order, null);
+        });
+    }
+
+    private static String hash(List<PricedLine> lines, String method) {
+        StringBuilder canonical = new StringBuilder(method);
+        for (PricedLine line : lines) {
+            canonical.append('|').append(line.offering().id()).append(';').append(line.quantity()).append(';')
+                    .append(line.link() == null ? "" : line.link()).append(';').append(line.note() == null ? "" : line.note());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.ordino.ordering;
+
+/** A placed order; {@code created} is false when an earlier request with the same idempotency key made it. */
+public record Placement(OrderView order, boolean created) {
+}

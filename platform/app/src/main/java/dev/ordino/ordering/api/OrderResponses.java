@@ -1,0 +1,62 @@
+package dev.ordino.ordering.api;
+
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The JSON shapes of orders, shared by the customer and admin APIs. Money as strings. */
+@Component
+class OrderResponses {
+
+    private final StoreCurrency currency;
+
+    OrderResponses(StoreCurrency currency) {
+        this.currency = currency;
+    }
+
+    record Item(long productId, String name, long quantity, String link, String lineTotal, String status) {
+    }
+
+    record Timeline(Instant at, String status, String note) {
+    }
+
+    record Order(long id, String number, String status, String paymentStatus, String total, String currency,
+                 Instant createdAt, List<Item> items, List<Timeline> timeline) {
+    }
+
+    record AdminOrder(long id, String number, long customerId, String customerEmail, String status, String paymentStatus,
+                      String total, String paid, String refunded, String currency, Instant createdAt, Instant paidAt,
+                      List<Item> items) {
+    }
+
+    record PaymentState(long id, String paymentStatus, Instant paidAt, String total, String currency) {
+    }
+
+    Order order(OrderView o, List<TimelineEntry> timeline) {
+        return new Order(o.id(), o.number(), o.status().key(), o.paymentStatus().key(), currency.format(o.total()),
+                o.currency(), o.createdAt(), items(o),
+                timeline == null ? null : timeline.stream().map(t -> new Timeline(t.at(), t.to().key(), t.note())).toList());
+    }
+
+    AdminOrder admin(OrderView o) {
+        return new AdminOrder(o.id(), o.number(), o.customerId(), o.customerEmail(), o.status().key(),
+                o.paymentStatus().key(), currency.format(o.total()), currency.format(o.paidAmount()),
+                currency.format(o.refundedAmount()), o.currency(), o.createdAt(), o.paidAt(), items(o));
+    }
+
+    PaymentState payment(OrderView o) {
+        return new PaymentState(o.id(), o.paymentStatus().key(), o.paidAt(), currency.format(o.total()), o.currency());
+    }
+
+    String money(java.math.BigDecimal amount) {
+        return currency.format(amount);
+    }
+
+    private List<Item> items(OrderView o) {
+        return o.items().stream().map(i -> new Item(i.productId(), i.name(), i.quantity(), i.link(),
+                currency.format(i.lineTotal()), i.status().key())).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ordino.ordering.api;
+
+import dev.ordino.base.api.ApiPage;
+import dev.ordino.ordering.OrderService;
+import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.PlaceOrder;
+import dev.ordino.ordering.Placement;
+import dev.ordino.security.ApiCaller;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A customer's orders. Another customer's order does not exist for them (404). */
+@RestController
+@RequestMapping("/v1/orders")
+@Tag(name = "Orders")
+@SecurityRequirement(name = "bearer")
+class OrdersApi {
+
+    private final OrderService orders;
+    private final OrderResponses responses;
+
+    OrdersApi(OrderService orders, OrderResponses responses) {
+        this.orders = orders;
+        this.responses = responses;
+    }
+
+    record PlaceRequest(List<PlaceOrder.Line> items, String payment) {
+    }
+
+    /** 201 with the new order; a repeat with the same Idempotency-Key and body answers 200 with the same order. */
+    @PostMapping
+    ResponseEntity<OrderResponses.Order> place(@RequestBody PlaceRequest request,
+                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                               Authentication authentication) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        Placement placement = orders.place(caller.id(), caller.email(), new PlaceOrder(request.items(), request.payment()), key);
+        return ResponseEntity.status(placement.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(responses.order(placement.order(), null));
+    }
+
+    @GetMapping
+    ApiPage<OrderResponses.Order> mine(@RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size, Authentication authentication) {
+        return ApiPage.of(orders.myOrders(ApiCaller.of(authentication).id(), ApiPage.request(page, size)),
+                o -> responses.order(o, null));
+    }
+
+    @GetMapping("/{id}")
+    OrderResponses.Order one(@PathVariable long id, Authentication authentication) {
+        long customer = ApiCaller.of(authentication).id();
+        OrderView order = orders.myOrder(customer, id);
+        return responses.order(order, orders.myTimeline(customer, id));
+    }
+
+    @GetMapping("/{id}/payment-status")
+    OrderResponses.PaymentState paymentStatus(@PathVariable long id, Authentication authentication) {
+        return responses.payment(orders.myOrder(ApiCaller.of(authentication).id(), id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    OrderResponses.Order cancel(@PathVariable long id, Authentication authentication) {
+        ApiCaller caller = ApiCaller.of(authentication);
+        return responses.order(orders.cancel(caller.id(), id, caller.email()), orders.myTimeline(caller.id(), id));
+    }
+}

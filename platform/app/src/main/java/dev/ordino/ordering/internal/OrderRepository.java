@@ -1,0 +1,24 @@
+package dev.ordino.ordering.internal;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface OrderRepository extends JpaRepository<CustomerOrder, Long>, JpaSpecificationExecutor<CustomerOrder> {
+
+    Optional<CustomerOrder> findByCustomerIdAndIdempotencyKey(long customerId, String idempotencyKey);
+
+    Page<CustomerOrder> findByCustomerIdOrderByIdDesc(long customerId, Pageable pageable);
+
+    Optional<CustomerOrder> findByIdAndCustomerId(long id, long customerId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from CustomerOrder o where o.id = :id")
+    Optional<CustomerOrder> lockById(@Param("id") long id);
+}

@@ -1,0 +1,78 @@
+package dev.ordino.security;
+
+import dev.ordino.base.crypto.StoreSecret;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The REST API ({@code /v1/**}): stateless, bearer tokens, errors as problem+json. Catalog reads
+ * and sign-up/sign-in need no token. Checked before the Vaadin chain.
+ */
+@Configuration
+class ApiSecurityConfig {
+
+    @Bean
+    ApiTokens apiTokens(StoreSecret secret, Clock clock) {
+        return new ApiTokens(secret.value(), clock);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http.securityMatcher("/v1/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/v1/auth/register", "/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/categories", "/v1/products", "/v1/products/*").permitAll()
+                        .requestMatchers("/v1/admin/**").hasAnyRole(Roles.ADMIN, Roles.STAFF)
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(ApiSecurityConfig::authentication))
+                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "unauthorized",
+                                "Send a valid token: Authorization: Bearer <access_token> from POST /v1/auth/token"))
+                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "forbidden",
+                                "You are not allowed to do this")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "unauthorized",
+                                "Send a valid token: Authorization: Bearer <access_token> from POST /v1/auth/token"))
+                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "forbidden",
+                                "You are not allowed to do this")));
+        return http.build();
+    }
+
+    private static AbstractAuthenticationToken authentication(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        Collection<GrantedAuthority> authorities = roles == null ? List.of()
+                : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString("email"));
+    }
+
+    static void problem(HttpServletResponse response, int status, String code, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"https://ordino.dev/problems/" + code + "\",\"title\":\""
+                + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status + ",\"code\":\"" + code
+                + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+
+
+
+}

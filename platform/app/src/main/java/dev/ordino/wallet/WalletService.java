@@ -1,0 +1,208 @@
+package dev.ordino.wallet;
+
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Wallets: a cached balance per user and an append-only ledger. Every change is one ledger entry
+ * with a unique reference, written in the same transaction as a guarded update of the balance
+ * ({@code ... WHERE balance >= :amount}), so the balance never goes below zero and always equals
+ * the sum of its entries. The wallet row is updated first and the entry inserted after, which
+ * keeps InnoDB from deadlocking on the row (see docs/decisions/004).
+ */
+@Service
+public class WalletService {
+
+    private final JdbcClient jdbc;
+    private final StoreCurrency currency;
+    private final Clock clock;
+
+    WalletService(JdbcClient jdbc, StoreCurrency currency, Clock clock) {
+        this.jdbc = jdbc;
+        this.currency = currency;
+        this.clock = clock;
+    }
+
+    /** Every account gets its wallet in the transaction that creates the account. */
+    @org.springframework.context.event.EventListener
+    void on(dev.ordino.account.AccountCreated event) {
+        jdbc.sql("INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, 0, ?)")
+                .params(event.accountId(), Timestamp.from(clock.instant())).update();
+    }
+
+    /**
+     * Locks the user's wallet row until the surrounding transaction ends, so everything that
+     * user does with money happens one at a time. Answers the balance.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BigDecimal lock(long userId) {
+        return jdbc.sql("SELECT balance FROM wallet WHERE user_id = ? FOR UPDATE").param(userId)
+                .query(BigDecimal.class).optional()
+                .orElseThrow(() -> new IllegalStateException("wallet of user " + userId + " does not exist"));
+    }
+
+    @Transactional(readOnly = true)
+    public BigDecimal balance(long userId) {
+        return currency.round(jdbc.sql("SELECT balance FROM wallet WHERE user_id = ?").param(userId)
+                .query(BigDecimal.class).optional().orElse(BigDecimal.ZERO));
+    }
+
+    /**
+     * Takes money out inside the caller's transaction.
+     *
+     * @throws DomainException {@code insufficient_balance} (402) when the balance would go below zero
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEntry debit(long userId, BigDecimal amount, LedgerType type, String reference, String description,
+                             String actor) {
+        requirePositive(amount);
+        int updated = jdbc.sql("UPDATE wallet SET balance = balance - ?, updated_at = ? WHERE user_id = ? AND balance >= ?")
+                .params(amount, Timestamp.from(clock.instant()), userId, amount).update();
+        if (updated != 1) {
+            throw new DomainException(402, "insufficient_balance", null, "Not enough balance in the wallet");
+        }
+        return append(userId, type, amount.negate(), reference, description, actor);
+    }
+
+    /** Puts money in inside the caller's transaction. A reference already used means "done before". */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEntry credit(long userId, BigDecimal amount, LedgerType type, String reference, String description,
+                              String actor) {
+        requirePositive(amount);
+        int updated = jdbc.sql("UPDATE wallet SET balance = balance + ?, updated_at = ? WHERE user_id = ?")
+                .params(amount, Timestamp.from(clock.instant()), userId).update();
+        if (updated != 1) {
+            throw new IllegalStateException("wallet of user " + userId + " does not exist");
+        }
+        return append(userId, type, amount, reference, description, actor);
+    }
+
+    /**
+     * A staff adjustment with a reason, shown in the customer's ledger as {@code adjustment:<id>}.
+     * Negative amounts debit. The same idempotency key from the same staff member books once.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AdjustmentResult adjust(long userId, BigDecimal amount, String reason, String actor, String idempotencyKey) {
+        BigDecimal exact = currency.parse(amount, "amount");
+        if (exact.signum() == 0) {
+            throw DomainException.badRequest("invalid_amount", "amount", "The amount cannot be zero");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw DomainException.badRequest("reason_required", "reason", "Give a reason (at most 500 characters)");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ?").param(userId).query(Long.class).single() == 0) {
+            throw DomainException.notFound("user_not_found", "No such user");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        lock(userId);
+        if (key != null) {
+            var earlier = jdbc.sql("SELECT id, amount FROM wallet_adjustment WHERE created_by = ? AND idempotency_key = ?")
+                    .params(actor, key).query((rs, n) -> new Object[]{rs.getLong(1), rs.getBigDecimal(2)}).optional();
+            if (earlier.isPresent()) {
+                long id = (Long) earlier.get()[0];
+                LedgerEntry entry = entryByReference("adjustment:" + id);
+                return new AdjustmentResult(id, entry, false);
+            }
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO wallet_adjustment (user_id, amount, reason, idempotency_key, created_by, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(userId, exact, why, key, actor, Timestamp.from(clock.instant())).update(keys);
+        long id = keys.getKey().longValue();
+        String reference = "adjustment:" + id;
+        LedgerEntry entry;
+        if (exact.signum() > 0) {
+            entry = credit(userId, exact, LedgerType.ADJUSTMENT, reference, why, actor);
+        } else {
+            try {
+                entry = debit(userId, exact.negate(), LedgerType.ADJUSTMENT, reference, why, actor);
+            } catch (DomainException e) {
+                throw new DomainException(409, "insufficient_balance", "amount",
+                        "The balance would go below zero", currency.display(balanceLocked(userId)));
+            }
+        }
+        return new AdjustmentResult(id, entry, true);
+    }
+
+    /** An adjustment booked, or found booked before under the same idempotency key. */
+    public record AdjustmentResult(long adjustmentId, LedgerEntry entry, boolean created) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page<LedgerEntry> transactions(long userId, Pageable pageable) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE user_id = ?").param(userId).query(Long.class).single();
+        List<LedgerEntry> rows = jdbc.sql("SELECT * FROM ledger_entry WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(userId, pageable.getPageSize(), pageable.getOffset()).query(WalletService::entry).list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Sum of a user's ledger entries: equals the balance, always. */
+    @Transactional(readOnly = true)
+    public BigDecimal ledgerSum(long userId) {
+        return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE user_id = ?").param(userId)
+                .query(BigDecimal.class).single();
+    }
+
+    private BigDecimal balanceLocked(long userId) {
+        return jdbc.sql("SELECT balance FROM wallet WHERE user_id = ?").param(userId).query(BigDecimal.class).single();
+    }
+
+    private LedgerEntry append(long userId, LedgerType type, BigDecimal signedAmount, String reference, String description,
+                               String actor) {
+        BigDecimal after = balanceLocked(userId);
+        Instant now = clock.instant();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("INSERT INTO ledger_entry (user_id, type, amount, balance_after, reference, description, created_by, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(userId, type.key(), signedAmount, after, reference,
+                            description == null ? null : description.length() > 500 ? description.substring(0, 500) : description,
+                            actor, Timestamp.from(now))
+                    .update(keys);
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateReferenceException(reference);
+        }
+        return new LedgerEntry(keys.getKey().longValue(), userId, type, signedAmount, after, reference, description, now);
+    }
+
+    private LedgerEntry entryByReference(String reference) {
+        return jdbc.sql("SELECT * FROM ledger_entry WHERE reference = ?").param(reference).query(WalletService::entry).single();
+    }
+
+    private static void requirePositive(BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new IllegalArgumentException("wallet amounts are positive; the direction is debit or credit");
+        }
+    }
+
+    private static LedgerEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new LedgerEntry(rs.getLong("id"), rs.getLong("user_id"),
+                LedgerType.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)), rs.getBigDecimal("amount"),
+                rs.getBigDecimal("balance_after"), rs.getString("reference"), rs.getString("description"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** A ledger reference was used before: the change it stands for has already been booked. */
+    public static class DuplicateReferenceException extends RuntimeException {
+        public DuplicateReferenceException(String reference) {
+            super("ledger reference already booked: " + reference);
+        }
+    }
+}
