@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells open order pages that their order changed, once the change is committed. In-memory and
@@ -27,19 +28,35 @@ public class OrderUpdates {
         });
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    // Plain listeners that defer to after the commit themselves: a @TransactionalEventListener would
+    // be recorded in the event publication registry, which is for work that must not be lost, and
+    // marking it complete would need a second database connection while the first is still held.
+    @EventListener
     void on(OrderStatusChanged event) {
-        notify(event.orderId());
+        afterCommit(event.orderId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(RefundIssued event) {
-        notify(event.orderId());
+        afterCommit(event.orderId());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void on(OrderPaid event) {
-        notify(event.orderId());
+        afterCommit(event.orderId());
+    }
+
+    private void afterCommit(long orderId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notify(orderId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                OrderUpdates.this.notify(orderId);
+            }
+        });
     }
 
     private void notify(long orderId) {
