@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("themes/ordino/styles.css")
+@com.vaadin.flow.component.page.Push
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class OrdinoApplication implements AppShellConfigurator {
 

@@ -10,15 +10,19 @@ import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import dev.ordino.KaribuTest;
 import dev.ordino.base.ui.AdminDashboardView;
-import dev.ordino.base.ui.HomeView;
+import dev.ordino.ordering.ui.MyOrdersView;
+import dev.ordino.ordering.ui.ShopView;
 import dev.ordino.security.ui.LoginView;
 import org.junit.jupiter.api.Test;
 
 class AccessControlTest extends KaribuTest {
 
     @Test
-    void anAnonymousVisitorIsSentToSignIn() {
+    void anAnonymousVisitorBrowsesTheCatalogButIsSentToSignInForTheRest() {
         UI.getCurrent().navigate("");
+        _get(ShopView.class);
+
+        UI.getCurrent().navigate("orders");
         _get(LoginView.class);
 
         UI.getCurrent().navigate("admin/plugins");
@@ -30,7 +34,7 @@ class AccessControlTest extends KaribuTest {
     void aCustomerCannotOpenTheBackOffice() {
         signIn("customer@example.com", Roles.CUSTOMER);
         UI.getCurrent().navigate("");
-        _get(HomeView.class);
+        _get(ShopView.class);
 
         // Karibu reports the refusal as an exception; a browser gets the "Page not found" page.
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin")).isInstanceOf(MockAccessDeniedException.class);

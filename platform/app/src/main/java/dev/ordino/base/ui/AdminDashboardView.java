@@ -17,8 +17,13 @@ public class AdminDashboardView extends VerticalLayout implements HasDynamicTitl
     public AdminDashboardView() {
         addClassName("ordino-page");
         setPadding(false);
-        Div card = new Div(new Paragraph(getTranslation("admin.dashboard.intro")),
-                new Anchor("admin/plugins", getTranslation("admin.plugins.title")));
+        Div card = new Div(new Paragraph(getTranslation("admin.dashboard.intro")));
+        for (String[] link : new String[][]{{"admin/orders", "admin.orders.title"}, {"admin/catalog", "admin.catalog.title"},
+                {"admin/users", "admin.users.title"}, {"admin/settings", "admin.settings.title"}, {"admin/plugins", "admin.plugins.title"}}) {
+            Anchor anchor = new Anchor(link[0], getTranslation(link[1]));
+            anchor.getStyle().set("display", "block").set("padding", "var(--lumo-space-xs) 0");
+            card.add(anchor);
+        }
         card.addClassName("ordino-card");
         add(card);
     }

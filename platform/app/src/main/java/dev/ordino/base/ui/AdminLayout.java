@@ -47,10 +47,14 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("admin.dashboard.title"), AdminDashboardView.class,
                 VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem(getTranslation("admin.orders.title"), "admin/orders", VaadinIcon.CART.create()));
+        nav.addItem(new SideNavItem(getTranslation("admin.catalog.title"), "admin/catalog", VaadinIcon.STOCK.create()));
         if (currentUser.hasRole(Roles.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("admin.users.title"), "admin/users", VaadinIcon.USERS.create()));
+            nav.addItem(new SideNavItem(getTranslation("admin.settings.title"), "admin/settings", VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.plugins.title"), "admin/plugins", VaadinIcon.PLUG.create()));
         }
-        nav.addItem(new SideNavItem(getTranslation("nav.storefront"), HomeView.class, VaadinIcon.SHOP.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.storefront"), "", VaadinIcon.SHOP.create()));
         addToDrawer(brand, nav);
     }
 

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.ordino.security.CurrentUser;
 
@@ -15,9 +15,9 @@ import dev.ordino.security.CurrentUser;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser) {
-        RouterLink brand = new RouterLink("", HomeView.class);
-        brand.setText(getTranslation("app.name"));
+    public MainLayout(CurrentUser currentUser, StoreBranding branding) {
+        String shopName = branding.shopName();
+        Anchor brand = new Anchor("", shopName);
         brand.addClassName("ordino-brand");
 
         HorizontalLayout bar = new HorizontalLayout(brand);
@@ -27,10 +27,12 @@ public class MainLayout extends AppLayout {
         Span spacer = new Span();
         bar.addAndExpand(spacer);
 
+        if (currentUser.email().isPresent()) {
+            bar.add(link("orders", "nav.orders", "nav-orders"), link("wallet", "nav.wallet", "nav-wallet"),
+                    link("cart", "nav.cart", "nav-cart"));
+        }
         if (currentUser.isStaff()) {
-            RouterLink admin = new RouterLink(getTranslation("nav.back-office"), AdminDashboardView.class);
-            admin.setId("nav-admin");
-            bar.add(admin);
+            bar.add(link("admin", "nav.back-office", "nav-admin"));
         }
         if (currentUser.email().isPresent()) {
             Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> currentUser.logout());
@@ -38,8 +40,15 @@ public class MainLayout extends AppLayout {
             logout.setId("logout");
             bar.add(logout);
         } else {
-            bar.add(new com.vaadin.flow.component.html.Anchor("login", getTranslation("nav.login")));
+            bar.add(link("login", "nav.login", "nav-login"));
         }
+        bar.getStyle().set("flex-wrap", "wrap").set("row-gap", "0").set("column-gap", "var(--lumo-space-m)");
         addToNavbar(bar);
+    }
+
+    private Anchor link(String href, String key, String id) {
+        Anchor anchor = new Anchor(href, getTranslation(key));
+        anchor.setId(id);
+        return anchor;
     }
 }

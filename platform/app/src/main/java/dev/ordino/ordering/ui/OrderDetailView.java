@@ -1,0 +1,169 @@
+package dev.ordino.ordering.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.base.ui.MainLayout;
+import dev.ordino.ordering.OrderItemView;
+import dev.ordino.ordering.OrderService;
+import dev.ordino.ordering.OrderStatus;
+import dev.ordino.ordering.OrderUpdates;
+import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.TimelineEntry;
+import dev.ordino.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * One of the customer's orders: items, totals, status timeline, live. When staff or a job
+ * changes the order, the page changes without a reload (server push).
+ */
+@Route(value = "orders/:id", layout = MainLayout.class)
+@PermitAll
+public class OrderDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    final H2 title = new H2();
+    final Div status = new Div();
+    final Div items = new Div();
+    final Span totals = new Span();
+    final OrderedList timeline = new OrderedList();
+    final Button cancel = new Button();
+
+    private final OrderService orders;
+    private final OrderUpdates updates;
+    private final StoreCurrency currency;
+    private final CurrentUser currentUser;
+    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+    private long orderId;
+    private AutoCloseable subscription;
+
+    public OrderDetailView(OrderService orders, OrderUpdates updates, StoreCurrency currency, CurrentUser currentUser) {
+        this.orders = orders;
+        this.updates = updates;
+        this.currency = currency;
+        this.currentUser = currentUser;
+        addClassName("ordino-page");
+        setPadding(false);
+        status.setId("order-status");
+        timeline.setId("order-timeline");
+        cancel.setText(getTranslation("order-detail.cancel"));
+        cancel.setId("cancel-order");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(e -> confirmCancel());
+        add(title, status, items, totals, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        try {
+            orderId = Long.parseLong(id);
+            render(orders.myOrder(currentUser.requireId(), orderId));
+        } catch (NumberFormatException | DomainException e) {
+            event.rerouteToError(NotFoundException.class);
+        }
+    }
+
+    void render(OrderView order) {
+        title.setText(getTranslation("order-detail.title", order.number()));
+        status.removeAll();
+        status.add(StatusBadge.of(order.status()), new Span(" "), StatusBadge.of(order.paymentStatus()));
+        items.removeAll();
+        for (OrderItemView item : order.items()) {
+            Div row = new Div(new Span(item.quantity() + " × " + item.name() + " — " + currency.display(item.lineTotal())));
+            if (item.link() != null) {
+                Div link = new Div(item.link());
+                link.addClassName("ordino-muted");
+                row.add(link);
+            }
+            row.addClassName("ordino-card");
+            row.getStyle().set("margin-bottom", "var(--lumo-space-s)");
+            items.add(row);
+        }
+        totals.setText(getTranslation("order-detail.totals", currency.display(order.total()), currency.display(order.refundedAmount())));
+        timeline.removeAll();
+        for (TimelineEntry entry : orders.myTimeline(currentUser.requireId(), order.id())) {
+            ListItem li = new ListItem(when.format(entry.at()) + " — " + getTranslation("order-status." + entry.to().key())
+                    + (entry.note() == null ? "" : " · " + entry.note()));
+            timeline.add(li);
+        }
+        cancel.setVisible(order.status() == OrderStatus.PENDING);
+    }
+
+    void reload() {
+        render(orders.myOrder(currentUser.requireId(), orderId));
+    }
+
+    private void confirmCancel() {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("order-detail.cancel-title"),
+                getTranslation("order-detail.cancel-text"), getTranslation("order-detail.cancel-confirm"), e -> cancelOrder());
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.back"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    void cancelOrder() {
+        try {
+            render(orders.cancel(currentUser.requireId(), orderId, currentUser.email().orElseThrow()));
+            Notification.show(getTranslation("order-detail.cancelled"), 4000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (DomainException e) {
+            Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            reload();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        subscription = updates.subscribe(orderId, id -> ui.access(() -> {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+            org.springframework.security.core.context.SecurityContextHolder.setContext(security);
+            try {
+                reload();
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // nothing to release
+            }
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("orders.title") + " · " + getTranslation("app.name");
+    }
+}

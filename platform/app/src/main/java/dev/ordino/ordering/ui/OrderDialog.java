@@ -1,0 +1,227 @@
+package dev.ordino.ordering.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.catalog.OfferingView;
+import dev.ordino.ordering.OrderService;
+import dev.ordino.ordering.PlaceOrder;
+import dev.ordino.ordering.Placement;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Ordering one offering: quantity, link (SMM services), note. The total follows what is typed;
+ * the balance is shown; errors appear on the field at fault. "Order now" pays from the wallet at
+ * once; "Add to cart" keeps the line for a checkout of several.
+ */
+class OrderDialog extends Dialog {
+
+    final BigDecimalField quantity = new BigDecimalField();
+    final TextField link = new TextField();
+    final TextArea note = new TextArea();
+    final Span total = new Span();
+    final Span balanceText = new Span();
+    final Button orderNow = new Button();
+    final Button addToCart = new Button();
+    final Div balanceProblem = new Div();
+
+    private final OfferingView offering;
+    private final OrderService orders;
+    private final StoreCurrency currency;
+    private final Cart cart;
+    private final Long customerId;
+    private final String actor;
+    private final BigDecimal balance;
+    private final String idempotencyKey = UUID.randomUUID().toString();
+
+    OrderDialog(OfferingView offering, OrderService orders, StoreCurrency currency, Cart cart, Long customerId, String actor,
+                BigDecimal balance) {
+        this.offering = offering;
+        this.orders = orders;
+        this.currency = currency;
+        this.cart = cart;
+        this.customerId = customerId;
+        this.actor = actor;
+        this.balance = balance;
+        setHeaderTitle(offering.name());
+        setWidth("min(32rem, 100vw)");
+        addClassName("ordino-order-dialog");
+
+        quantity.setLabel(getTranslation("order.quantity"));
+        quantity.setId("order-quantity");
+        quantity.setHelperText(getTranslation("order.quantity-range", offering.minQuantity(), offering.maxQuantity()));
+        quantity.setValue(BigDecimal.valueOf(offering.minQuantity()));
+        quantity.setValueChangeMode(ValueChangeMode.EAGER);
+        quantity.addValueChangeListener(e -> refresh());
+        quantity.setWidthFull();
+
+        link.setLabel(getTranslation("order.link"));
+        link.setId("order-link");
+        link.setPlaceholder("https://");
+        link.setVisible(offering.needsLink());
+        link.setWidthFull();
+        link.setMaxLength(500);
+        link.setValueChangeMode(ValueChangeMode.LAZY);
+        link.addValueChangeListener(e -> link.setInvalid(false));
+
+        note.setLabel(getTranslation("order.note"));
+        note.setId("order-note");
+        note.setMaxLength(OrderService.MAX_NOTE);
+        note.setWidthFull();
+
+        total.setId("order-total");
+        total.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700");
+        balanceText.setId("order-balance");
+        balanceText.addClassName("ordino-muted");
+        balanceProblem.setId("order-balance-problem");
+        balanceProblem.addClassName("ordino-error-text");
+        balanceProblem.setVisible(false);
+
+        Paragraph price = new Paragraph(getTranslation("order.price", priceLabel()));
+        price.addClassName("ordino-muted");
+        VerticalLayout body = new VerticalLayout(price, quantity, link, note, new Div(new Span(getTranslation("order.total") + " "), total),
+                balanceText, balanceProblem);
+        body.setPadding(false);
+        body.setAlignItems(FlexComponent.Alignment.STRETCH);
+        add(body);
+
+        orderNow.setText(getTranslation("order.order-now"));
+        orderNow.setId("order-now");
+        orderNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        orderNow.addClickListener(e -> orderNow());
+        orderNow.setDisableOnClick(true);
+        addToCart.setText(getTranslation("order.add-to-cart"));
+        addToCart.setId("order-add-to-cart");
+        addToCart.addClickListener(e -> addToCart());
+        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        getFooter().add(cancel, addToCart, orderNow);
+        boolean signedIn = customerId != null;
+        orderNow.setEnabled(signedIn);
+        addToCart.setEnabled(signedIn);
+        if (!signedIn) {
+            balanceText.setText(getTranslation("order.sign-in-to-order"));
+        }
+        refresh();
+    }
+
+    private String priceLabel() {
+        String price = currency.formatPrice(offering.price()) + " " + currency.code();
+        return offering.pricePer() > 1 ? getTranslation("order.price-per", price, offering.pricePer()) : price;
+    }
+
+    /** Re-prices as the customer types. */
+    void refresh() {
+        quantity.setInvalid(false);
+        balanceProblem.setVisible(false);
+        try {
+            OrderService.PricedLine line = orders.price(line(true), offering);
+            total.setText(currency.display(line.lineTotal()));
+            if (customerId != null) {
+                balanceText.setText(getTranslation("order.balance", currency.display(balance)));
+                if (line.lineTotal().compareTo(balance) > 0) {
+                    showBalanceProblem();
+                }
+            }
+        } catch (DomainException e) {
+            total.setText("—");
+            if ("quantity".equals(e.field())) {
+                quantity.setErrorMessage(message(e));
+                quantity.setInvalid(true);
+            }
+        }
+    }
+
+    private PlaceOrder.Line line(boolean ignoreLink) {
+        BigDecimal value = quantity.getValue();
+        Long qty = value == null || value.stripTrailingZeros().scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                ? null : value.longValueExact();
+        String theLink = ignoreLink && offering.needsLink() ? samplePlatformLink() : link.getValue();
+        return new PlaceOrder.Line(offering.id(), qty, theLink, note.getValue());
+    }
+
+    /** For pricing while the link is still being typed. */
+    private String samplePlatformLink() {
+        return switch (offering.platform()) {
+            case TIKTOK -> "https://www.tiktok.com/";
+            case INSTAGRAM -> "https://www.instagram.com/";
+            case YOUTUBE -> "https://www.youtube.com/";
+            case FACEBOOK -> "https://www.facebook.com/";
+            case TELEGRAM -> "https://t.me/";
+            case TWITTER -> "https://x.com/";
+            case OTHER -> "https://example.com/";
+        };
+    }
+
+    void orderNow() {
+        try {
+            Placement placement = orders.place(customerId, actor, new PlaceOrder(List.of(line(false)), "wallet"), idempotencyKey);
+            close();
+            Notification.show(getTranslation("order.placed", placement.order().number()), 4000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate("orders/" + placement.order().id()));
+        } catch (DomainException e) {
+            showError(e);
+        } finally {
+            orderNow.setEnabled(true);
+        }
+    }
+
+    void addToCart() {
+        try {
+            cart.add(orders.price(line(false), offering));
+            close();
+            Notification.show(getTranslation("order.added-to-cart"), 3000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (DomainException e) {
+            showError(e);
+        }
+    }
+
+    private void showError(DomainException e) {
+        switch (e.field() == null ? e.code() : e.field()) {
+            case "quantity" -> {
+                quantity.setErrorMessage(message(e));
+                quantity.setInvalid(true);
+            }
+            case "link" -> {
+                link.setErrorMessage(message(e));
+                link.setInvalid(true);
+            }
+            case "note" -> {
+                note.setErrorMessage(message(e));
+                note.setInvalid(true);
+            }
+            case "insufficient_balance" -> showBalanceProblem();
+            default -> Notification.show(message(e), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void showBalanceProblem() {
+        balanceProblem.removeAll();
+        balanceProblem.add(new Span(getTranslation("error.insufficient_balance") + " "),
+                new Anchor("wallet", getTranslation("order.top-up-later")));
+        balanceProblem.setVisible(true);
+    }
+
+    private String message(DomainException e) {
+        return getTranslation(e.messageKey(), e.arguments().toArray());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ordino.wallet.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.base.ui.MainLayout;
+import dev.ordino.security.CurrentUser;
+import dev.ordino.wallet.LedgerEntry;
+import dev.ordino.wallet.WalletService;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** The customer's balance and every movement of it. */
+@Route(value = "wallet", layout = MainLayout.class)
+@PermitAll
+public class WalletView extends VerticalLayout implements HasDynamicTitle {
+
+    final Span balance = new Span();
+    final Grid<LedgerEntry> ledger = new Grid<>();
+
+    public WalletView(WalletService wallet, StoreCurrency currency, CurrentUser currentUser) {
+        addClassName("ordino-page");
+        setPadding(false);
+        long user = currentUser.requireId();
+        balance.setId("wallet-balance");
+        balance.setText(currency.display(wallet.balance(user)));
+        balance.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "700");
+        Paragraph topUp = new Paragraph(getTranslation("wallet.top-up-soon"));
+        topUp.addClassName("ordino-muted");
+        Div card = new Div(new Div(getTranslation("wallet.balance")), balance, topUp);
+        card.addClassName("ordino-card");
+
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+        ledger.setId("ledger");
+        ledger.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        ledger.addColumn(e -> when.format(e.createdAt())).setHeader(getTranslation("wallet.date")).setAutoWidth(true).setFlexGrow(0);
+        ledger.addColumn(e -> getTranslation("ledger." + e.type().key())
+                + (e.description() == null ? "" : " · " + e.description())).setHeader(getTranslation("wallet.what"));
+        ledger.addColumn(e -> (e.amount().signum() > 0 ? "+" : "") + currency.format(e.amount())).setHeader(getTranslation("wallet.amount"))
+                .setAutoWidth(true).setFlexGrow(0);
+        ledger.addColumn(e -> currency.format(e.balanceAfter())).setHeader(getTranslation("wallet.after")).setAutoWidth(true).setFlexGrow(0);
+        ledger.setItemsPageable(pageable -> wallet.transactions(user, pageable).getContent());
+        ledger.setEmptyStateText(getTranslation("wallet.empty"));
+        ledger.setHeight("60vh");
+        add(new H2(getTranslation("wallet.title")), card, ledger);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("wallet.title") + " · " + getTranslation("app.name");
+    }
+}
