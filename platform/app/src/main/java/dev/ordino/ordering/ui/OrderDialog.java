@@ -172,10 +172,11 @@ class OrderDialog extends Dialog {
     void orderNow() {
         try {
             Placement placement = orders.place(customerId, actor, new PlaceOrder(List.of(line(false)), "wallet"), idempotencyKey);
+            var ui = java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent());
             close();
             Notification.show(getTranslation("order.placed", placement.order().number()), 4000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate("orders/" + placement.order().id()));
+            ui.ifPresent(current -> current.navigate("orders/" + placement.order().id()));
         } catch (DomainException e) {
             showError(e);
         } finally {

@@ -1,0 +1,178 @@
+package dev.ordino.ordering.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.ordering.OrderAdminService;
+import dev.ordino.ordering.OrderStatus;
+import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.PaymentStatus;
+import dev.ordino.ordering.TimelineEntry;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.UUID;
+
+/** The selected order beside the grid: details, timeline, status change, refund, mark paid. */
+class OrderPanel extends VerticalLayout {
+
+    final Select<OrderStatus> nextStatus = new Select<>();
+    final TextField reason = new TextField();
+    final Button changeStatus = new Button();
+    final Button refund = new Button();
+    final Button markPaid = new Button();
+    final Div details = new Div();
+    final OrderedList timeline = new OrderedList();
+
+    private final OrderAdminService orders;
+    private final StoreCurrency currency;
+    private final String actor;
+    private final Runnable changed;
+    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+    private OrderView order;
+
+    OrderPanel(OrderAdminService orders, StoreCurrency currency, String actor, Runnable changed) {
+        this.orders = orders;
+        this.currency = currency;
+        this.actor = actor;
+        this.changed = changed;
+        setId("order-panel");
+        setWidthFull();
+        nextStatus.setLabel(getTranslation("admin.orders.new-status"));
+        nextStatus.setId("next-status");
+        nextStatus.setItemLabelGenerator(s -> s == null ? "" : getTranslation("order-status." + s.key()));
+        reason.setLabel(getTranslation("admin.orders.reason"));
+        reason.setId("status-reason");
+        reason.setMaxLength(1000);
+        reason.setWidthFull();
+        changeStatus.setText(getTranslation("admin.orders.change-status"));
+        changeStatus.setId("change-status");
+        changeStatus.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        changeStatus.addClickListener(e -> changeStatus());
+        refund.setText(getTranslation("admin.orders.refund"));
+        refund.setId("refund");
+        refund.addClickListener(e -> openRefund());
+        markPaid.setText(getTranslation("admin.orders.mark-paid"));
+        markPaid.setId("mark-paid");
+        markPaid.addClickListener(e -> markPaid());
+        add(new Span(getTranslation("admin.orders.pick")));
+    }
+
+    String actor() {
+        return actor;
+    }
+
+    void show(long orderId) {
+        order = orders.order(orderId);
+        removeAll();
+        details.removeAll();
+        details.add(new H3(order.number() + " · " + order.customerEmail()));
+        details.add(new Div(StatusBadge.of(order.status()), new Span(" "), StatusBadge.of(order.paymentStatus())));
+        order.items().forEach(i -> details.add(new Div(i.quantity() + " × " + i.name() + " — " + currency.display(i.lineTotal())
+                + (i.link() == null ? "" : " · " + i.link()) + (i.note() == null ? "" : " · " + i.note()))));
+        details.add(new Div(getTranslation("admin.orders.money", currency.display(order.total()), currency.display(order.paidAmount()),
+                currency.display(order.refundedAmount()))));
+        timeline.removeAll();
+        for (TimelineEntry t : orders.timeline(orderId)) {
+            timeline.add(new ListItem(when.format(t.at()) + " · " + t.actor() + " · "
+                    + (t.from() == null || t.from() == t.to() ? "" : getTranslation("order-status." + t.from().key()) + " → ")
+                    + getTranslation("order-status." + t.to().key()) + (t.note() == null ? "" : " · " + t.note())));
+        }
+        nextStatus.setItems(order.status().next());
+        nextStatus.setEnabled(!order.status().isFinal());
+        changeStatus.setEnabled(!order.status().isFinal());
+        reason.clear();
+        refund.setEnabled(order.refundable().signum() > 0);
+        markPaid.setVisible(order.paymentStatus() == PaymentStatus.PENDING || order.paymentStatus() == PaymentStatus.FAILED);
+        add(details, nextStatus, reason, new Div(changeStatus, new Span(" "), refund, new Span(" "), markPaid),
+                new H3(getTranslation("order-detail.timeline")), timeline);
+    }
+
+    void changeStatus() {
+        if (nextStatus.getValue() == null) {
+            nextStatus.setErrorMessage(getTranslation("error.invalid_status"));
+            nextStatus.setInvalid(true);
+            return;
+        }
+        try {
+            orders.changeStatus(order.id(), nextStatus.getValue(), reason.getValue(), actor);
+            done("admin.orders.status-changed");
+        } catch (DomainException e) {
+            fail(e);
+        }
+    }
+
+    void markPaid() {
+        try {
+            orders.markPaid(order.id(), actor);
+            done("admin.orders.marked-paid");
+        } catch (DomainException e) {
+            fail(e);
+        }
+    }
+
+    RefundDialog openRefund() {
+        RefundDialog dialog = new RefundDialog();
+        dialog.open();
+        return dialog;
+    }
+
+    /** Refund to the wallet, full or partial; one idempotency key per opening, so a double click pays once. */
+    class RefundDialog extends Dialog {
+        final BigDecimalField amount = new BigDecimalField();
+        final TextField why = new TextField();
+        final Button confirm = new Button();
+        private final String key = UUID.randomUUID().toString();
+
+        RefundDialog() {
+            setHeaderTitle(getTranslation("admin.orders.refund-title", order.number()));
+            amount.setLabel(getTranslation("admin.orders.refund-amount", currency.display(order.refundable())));
+            amount.setValue(order.refundable());
+            amount.setId("refund-amount");
+            why.setLabel(getTranslation("admin.orders.reason"));
+            why.setId("refund-reason");
+            confirm.setText(getTranslation("admin.orders.refund"));
+            confirm.setId("refund-confirm");
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.addClickListener(e -> submit());
+            add(new VerticalLayout(amount, why));
+            getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), confirm);
+        }
+
+        void submit() {
+            try {
+                orders.refund(order.id(), amount.getValue(), why.getValue(), actor, key);
+                close();
+                done("admin.orders.refunded");
+            } catch (DomainException e) {
+                amount.setErrorMessage(getTranslation(e.messageKey(), e.arguments().toArray()));
+                amount.setInvalid(true);
+            }
+        }
+    }
+
+    private void done(String key) {
+        Notification.show(getTranslation(key), 3000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        changed.run();
+        show(order.id());
+    }
+
+    private void fail(DomainException e) {
+        Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()), 5000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        show(order.id());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.ordino.store.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.security.Roles;
+import dev.ordino.store.StoreSettings;
+import dev.ordino.store.StoreSettingsService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+
+/** Shop name, contact phone and Telegram link, default language, top-up limits, default markup. */
+@Route(value = "admin/settings", layout = AdminLayout.class)
+@RolesAllowed(Roles.ADMIN)
+public class StoreSettingsView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField shopName = new TextField();
+    final TextField phone = new TextField();
+    final TextField telegram = new TextField();
+    final Select<String> language = new Select<>();
+    final BigDecimalField topUpMin = new BigDecimalField();
+    final BigDecimalField topUpMax = new BigDecimalField();
+    final BigDecimalField markup = new BigDecimalField();
+    final Button save = new Button();
+
+    public StoreSettingsView(StoreSettingsService settings, StoreCurrency currency) {
+        addClassName("ordino-page");
+        shopName.setLabel(getTranslation("admin.settings.shop-name"));
+        shopName.setId("shop-name");
+        phone.setLabel(getTranslation("admin.settings.phone"));
+        telegram.setLabel(getTranslation("admin.settings.telegram"));
+        telegram.setPlaceholder("https://t.me/...");
+        language.setLabel(getTranslation("admin.settings.language"));
+        language.setItems("en", "ru", "id");
+        language.setItemLabelGenerator(l -> getTranslation("language." + l));
+        topUpMin.setLabel(getTranslation("admin.settings.top-up-min", currency.code()));
+        topUpMax.setLabel(getTranslation("admin.settings.top-up-max", currency.code()));
+        markup.setLabel(getTranslation("admin.settings.markup"));
+        StoreSettings current = settings.current();
+        shopName.setValue(current.shopName());
+        phone.setValue(current.contactPhone());
+        telegram.setValue(current.telegramLink());
+        language.setValue(current.defaultLanguage());
+        topUpMin.setValue(current.topUpMin());
+        topUpMax.setValue(current.topUpMax());
+        markup.setValue(current.defaultMarkupPercent());
+        save.setText(getTranslation("action.save"));
+        save.setId("settings-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Map<String, HasValidation> fields = Map.of("shopName", shopName, "contactPhone", phone, "telegramLink", telegram,
+                "topUpMin", topUpMin, "topUpMax", topUpMax, "defaultMarkupPercent", markup);
+        save.addClickListener(e -> {
+            fields.values().forEach(f -> f.setInvalid(false));
+            try {
+                settings.save(new StoreSettings(shopName.getValue(), phone.getValue(), telegram.getValue(), language.getValue(),
+                        topUpMin.getValue(), topUpMax.getValue(), markup.getValue()));
+                Notification.show(getTranslation("admin.catalog.saved"), 3000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (DomainException ex) {
+                HasValidation field = fields.get(ex.field());
+                String message = getTranslation(ex.messageKey(), ex.arguments().toArray());
+                if (field != null) {
+                    field.setErrorMessage(message);
+                    field.setInvalid(true);
+                } else {
+                    Notification.show(message, 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            }
+        });
+        add(new FormLayout(shopName, phone, telegram, language, topUpMin, topUpMax, markup), save);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.settings.title") + " · " + getTranslation("app.name");
+    }
+}

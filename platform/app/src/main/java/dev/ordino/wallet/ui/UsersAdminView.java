@@ -1,0 +1,185 @@
+package dev.ordino.wallet.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.ordino.account.AccountService;
+import dev.ordino.account.AccountSummary;
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.security.CurrentUser;
+import dev.ordino.security.Roles;
+import dev.ordino.wallet.WalletService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Users and their wallets: search, roles, disable, wallet adjustment with a reason. */
+@Route(value = "admin/users", layout = AdminLayout.class)
+@RolesAllowed(Roles.ADMIN)
+public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField search = new TextField();
+    final Grid<AccountSummary> grid = new Grid<>();
+
+    private final AccountService accounts;
+    private final WalletService wallet;
+    private final StoreCurrency currency;
+    private final String actor;
+
+    public UsersAdminView(AccountService accounts, WalletService wallet, StoreCurrency currency, CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.wallet = wallet;
+        this.currency = currency;
+        this.actor = currentUser.email().orElse("admin");
+        setSizeFull();
+        search.setId("users-search");
+        search.setPlaceholder(getTranslation("admin.users.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        grid.setId("users-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(AccountSummary::email).setHeader(getTranslation("admin.users.email")).setKey("email");
+        grid.addColumn(AccountSummary::displayName).setHeader(getTranslation("admin.users.name")).setKey("name");
+        grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles()))).setHeader(getTranslation("admin.users.roles")).setKey("roles");
+        grid.addColumn(a -> currency.display(wallet.balance(a.id()))).setHeader(getTranslation("wallet.balance")).setKey("balance");
+        grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.active" : "admin.users.disabled"))
+                .setHeader(getTranslation("admin.users.state")).setKey("state");
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true);
+        grid.setItemsPageable(pageable -> accounts.search(search.getValue(), pageable).getContent());
+        grid.setEmptyStateText(getTranslation("admin.users.empty"));
+        add(search, grid);
+    }
+
+    private HorizontalLayout actions(AccountSummary account) {
+        Button adjust = new Button(getTranslation("admin.users.adjust"), e -> openAdjustment(account));
+        adjust.setId("adjust-" + account.id());
+        adjust.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        Button roles = new Button(getTranslation("admin.users.roles"), e -> openRoles(account));
+        roles.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button enable = new Button(getTranslation(account.enabled() ? "admin.users.disable" : "admin.users.enable"),
+                e -> confirmEnabled(account));
+        enable.addThemeVariants(ButtonVariant.LUMO_SMALL, account.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+        return new HorizontalLayout(adjust, roles, enable);
+    }
+
+    /** Wallet adjustment; one idempotency key per opening of the dialog, so a double click books once. */
+    AdjustmentDialog openAdjustment(AccountSummary account) {
+        AdjustmentDialog dialog = new AdjustmentDialog(account);
+        dialog.open();
+        return dialog;
+    }
+
+    class AdjustmentDialog extends Dialog {
+        final BigDecimalField amount = new BigDecimalField();
+        final TextField reason = new TextField();
+        final Button save = new Button();
+        private final String key = UUID.randomUUID().toString();
+        private final AccountSummary account;
+
+        AdjustmentDialog(AccountSummary account) {
+            this.account = account;
+            setHeaderTitle(getTranslation("admin.users.adjust-title", account.email()));
+            amount.setLabel(getTranslation("admin.users.amount"));
+            amount.setHelperText(getTranslation("admin.users.amount-help", currency.display(wallet.balance(account.id()))));
+            amount.setId("adjust-amount");
+            reason.setLabel(getTranslation("admin.orders.reason"));
+            reason.setId("adjust-reason");
+            reason.setMaxLength(500);
+            save.setText(getTranslation("action.save"));
+            save.setId("adjust-save");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            save.addClickListener(e -> submit());
+            add(new VerticalLayout(amount, reason));
+            getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        }
+
+        void submit() {
+            amount.setInvalid(false);
+            reason.setInvalid(false);
+            try {
+                wallet.adjust(account.id(), amount.getValue(), reason.getValue(), actor, key);
+                close();
+                grid.getDataProvider().refreshAll();
+                Notification.show(getTranslation("admin.users.adjusted"), 3000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (DomainException e) {
+                String message = getTranslation(e.messageKey(), e.arguments().toArray());
+                if ("reason".equals(e.field())) {
+                    reason.setErrorMessage(message);
+                    reason.setInvalid(true);
+                } else {
+                    amount.setErrorMessage(e.code().equals("insufficient_balance")
+                            ? getTranslation("admin.users.would-go-negative") : message);
+                    amount.setInvalid(true);
+                }
+            }
+        }
+    }
+
+    private void openRoles(AccountSummary account) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("admin.users.roles-title", account.email()));
+        CheckboxGroup<String> roles = new CheckboxGroup<>();
+        roles.setItems(Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN);
+        roles.setValue(account.roles());
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                accounts.setRoles(account.id(), Set.copyOf(roles.getValue()), actor);
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (DomainException ex) {
+                roles.setErrorMessage(getTranslation(ex.messageKey()));
+                roles.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(roles);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void confirmEnabled(AccountSummary account) {
+        boolean enable = !account.enabled();
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation(enable ? "admin.users.enable" : "admin.users.disable"),
+                getTranslation(enable ? "admin.users.enable-text" : "admin.users.disable-text", account.email()),
+                getTranslation(enable ? "admin.users.enable" : "admin.users.disable"), e -> {
+                    try {
+                        accounts.setEnabled(account.id(), enable, actor);
+                        grid.getDataProvider().refreshAll();
+                    } catch (DomainException ex) {
+                        Notification.show(getTranslation(ex.messageKey()), 5000, Notification.Position.TOP_CENTER)
+                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    }
+                });
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.users.title") + " · " + getTranslation("app.name");
+    }
+}

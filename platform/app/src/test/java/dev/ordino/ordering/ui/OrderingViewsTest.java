@@ -1,0 +1,193 @@
+package dev.ordino.ordering.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.ListItem;
+import dev.ordino.Actors;
+import dev.ordino.KaribuTest;
+import dev.ordino.account.AccountSummary;
+import dev.ordino.catalog.CatalogService;
+import dev.ordino.catalog.OfferingFilter;
+import dev.ordino.catalog.OfferingView;
+import dev.ordino.ordering.OrderAdminService;
+import dev.ordino.ordering.OrderService;
+import dev.ordino.ordering.OrderStatus;
+import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.PlaceOrder;
+import dev.ordino.security.Roles;
+import dev.ordino.wallet.WalletService;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+
+class OrderingViewsTest extends KaribuTest {
+
+    @Autowired
+    Actors actors;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    OrderService orders;
+    @Autowired
+    OrderAdminService desk;
+    @Autowired
+    WalletService wallet;
+
+    private OfferingView offering(String name) {
+        return catalog.offerings(new OfferingFilter(null, null, name, false), Pageable.ofSize(5)).getContent().stream()
+                .filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private OrderDialog openOrderForm(AccountSummary customer, String product) {
+        signIn(customer);
+        UI.getCurrent().navigate("");
+        return _get(ShopView.class).openOrder(offering(product));
+    }
+
+    @Test
+    void theOrderFormTotalFollowsTheQuantityAsTheCustomerTypes() {
+        OrderDialog form = openOrderForm(actors.customerWith("10.00"), "TikTok Followers");
+        assertThat(form.total.getText()).isEqualTo("0.50 USD");
+        assertThat(form.balanceText.getText()).isEqualTo("Your balance: 10.00 USD");
+
+        form.quantity.setValue(new BigDecimal("250"));
+        assertThat(form.total.getText()).isEqualTo("1.25 USD");
+        form.quantity.setValue(new BigDecimal("1000"));
+        assertThat(form.total.getText()).isEqualTo("5.00 USD");
+    }
+
+    @Test
+    void theOrderFormShowsFieldErrorsAndTheWayToTopUp() {
+        AccountSummary customer = actors.customerWith("1.00");
+        OrderDialog form = openOrderForm(customer, "TikTok Followers");
+
+        form.quantity.setValue(new BigDecimal("50"));
+        assertThat(form.quantity.isInvalid()).isTrue();
+        assertThat(form.quantity.getErrorMessage()).isEqualTo("Enter a quantity from 100 to 100,000.");
+        assertThat(form.total.getText()).isEqualTo("—");
+
+        form.quantity.setValue(new BigDecimal("100"));
+        form.link.setValue("https://instagram.com/not-tiktok");
+        form.orderNow();
+        assertThat(form.link.isInvalid()).isTrue();
+        assertThat(form.link.getErrorMessage()).isEqualTo("Enter a link to a tiktok page, starting with https://");
+
+        form.quantity.setValue(new BigDecimal("1000")); // 5.00 > 1.00
+        assertThat(form.balanceProblem.isVisible()).isTrue();
+        assertThat(form.balanceProblem.getElement().getTextRecursively()).contains("Not enough balance", "Go to your wallet");
+        form.link.setValue("https://www.tiktok.com/@me");
+        form.orderNow();
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void orderingFromTheFormPaysAndOpensTheOrder() {
+        AccountSummary customer = actors.customerWith("10.00");
+        OrderDialog form = openOrderForm(customer, "Instagram Followers");
+        form.quantity.setValue(new BigDecimal("500"));
+        form.link.setValue("https://www.instagram.com/ordino");
+        form.orderNow();
+
+        OrderDetailView page = _get(OrderDetailView.class);
+        assertThat(page.title.getText()).startsWith("Order ORD-");
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("7.00");
+    }
+
+    @Test
+    void theCartChecksOutSeveralItemsAsOneOrder() {
+        AccountSummary customer = actors.customerWith("10.00");
+        OrderDialog first = openOrderForm(customer, "TikTok Likes");
+        first.link.setValue("https://www.tiktok.com/@a");
+        first.addToCart();
+        OrderDialog second = _get(ShopView.class).openOrder(offering("YouTube Views"));
+        second.link.setValue("https://youtu.be/x");
+        second.addToCart();
+
+        UI.getCurrent().navigate("cart");
+        CartView cart = _get(CartView.class);
+        assertThat(cart.total.getText()).isEqualTo("Total 0.50 USD · your balance 10.00 USD");
+        cart.checkout.click();
+        OrderDetailView page = _get(OrderDetailView.class);
+        assertThat(_find(page.items, com.vaadin.flow.component.html.Div.class)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("9.50");
+    }
+
+    @Test
+    void anOpenOrderPageChangesWhenStaffChangeTheOrder() {
+        AccountSummary customer = actors.customerWith("5.00");
+        OrderView order = actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
+                new PlaceOrder.Line(offering("TikTok Followers").id(), 100L, "https://www.tiktok.com/@x", null)), "wallet"), null)).order();
+        signIn(customer);
+        UI.getCurrent().navigate("orders/" + order.id());
+        OrderDetailView page = _get(OrderDetailView.class);
+        assertThat(page.status.getElement().getTextRecursively()).contains("Pending");
+        assertThat(page.cancel.isVisible()).isTrue();
+
+        actors.asAdmin(() -> desk.changeStatus(order.id(), OrderStatus.PROCESSING, "Sent to provider", "staff@ordino"));
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(page.status.getElement().getTextRecursively()).contains("Processing");
+        assertThat(_find(page.timeline, ListItem.class)).hasSize(2);
+        assertThat(page.cancel.isVisible()).isFalse();
+    }
+
+    @Test
+    void aCustomerCannotOpenAnotherCustomersOrderPage() {
+        AccountSummary alice = actors.customerWith("5.00");
+        OrderView order = actors.as(alice, () -> orders.place(alice.id(), alice.email(), new PlaceOrder(List.of(
+                new PlaceOrder.Line(offering("TikTok Followers").id(), 100L, "https://www.tiktok.com/@x", null)), "wallet"), null)).order();
+        AccountSummary bob = actors.customer();
+        signIn(bob);
+        UI.getCurrent().navigate("orders/" + order.id());
+        assertThat(_find(OrderDetailView.class)).isEmpty();
+        _get(dev.ordino.base.ui.NotFoundView.class);
+    }
+
+    @Test
+    void theAdminOrdersGridFiltersByStatusPaymentAndCustomer() {
+        AccountSummary customer = actors.customerWith("20.00");
+        OrderView a = actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
+                new PlaceOrder.Line(offering("TikTok Followers").id(), 100L, "https://www.tiktok.com/@x", null)), "wallet"), null)).order();
+        OrderView b = actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
+                new PlaceOrder.Line(offering("TikTok Likes").id(), 100L, "https://www.tiktok.com/@x", null)), "wallet"), null)).order();
+        actors.asAdmin(() -> desk.changeStatus(b.id(), OrderStatus.REJECTED, "Private account", "staff@ordino"));
+
+        signIn("staff@example.com", Roles.STAFF);
+        UI.getCurrent().navigate("admin/orders");
+        OrdersAdminView view = _get(OrdersAdminView.class);
+        view.customer.setValue(customer.email());
+        assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(b.id(), a.id());
+        assertThat(view.count.getText()).isEqualTo("2 orders");
+
+        view.statuses.setValue(Set.of(OrderStatus.REJECTED));
+        assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(b.id());
+        view.statuses.clear();
+        view.payment.setValue(dev.ordino.ordering.PaymentStatus.PAID);
+        assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(a.id());
+
+        view.panel.show(a.id());
+        view.panel.nextStatus.setValue(OrderStatus.COMPLETED);
+        view.panel.reason.setValue("Done");
+        view.panel.changeStatus();
+        assertThat(actors.asAdmin(() -> desk.order(a.id())).status()).isEqualTo(OrderStatus.COMPLETED);
+        OrderPanel.RefundDialog refund = view.panel.openRefund();
+        refund.amount.setValue(new BigDecimal("0.60"));
+        refund.submit();
+        assertThat(refund.amount.isInvalid()).isTrue();
+        assertThat(refund.amount.getErrorMessage()).isEqualTo("At most 0.50 USD can still be refunded.");
+        refund.amount.setValue(new BigDecimal("0.20"));
+        refund.submit();
+        refund.submit(); // a double click books once
+        // 20.00 − 0.50 − 0.50 + 0.50 (rejected b refunded) + 0.20 refunded once
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("19.70");
+    }
+}
