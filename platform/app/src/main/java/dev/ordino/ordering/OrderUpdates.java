@@ -18,6 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class OrderUpdates {
 
     private final Map<Long, Set<LongConsumer>> listeners = new ConcurrentHashMap<>();
+    /** Listeners run off the committing thread: a slow page never holds up a request or a job. */
+    private final java.util.concurrent.Executor delivery = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("order-updates-", 0).factory());
 
     /** Calls {@code listener} with the order id after each committed change; close the returned handle to stop. */
     public AutoCloseable subscribe(long orderId, LongConsumer listener) {
@@ -62,7 +65,7 @@ public class OrderUpdates {
     private void notify(long orderId) {
         Set<LongConsumer> set = listeners.get(orderId);
         if (set != null) {
-            set.forEach(listener -> listener.accept(orderId));
+            set.forEach(listener -> delivery.execute(() -> listener.accept(orderId)));
         }
     }
 }

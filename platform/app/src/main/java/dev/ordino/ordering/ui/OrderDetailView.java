@@ -139,16 +139,8 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        subscription = updates.subscribe(orderId, id -> ui.access(() -> {
-            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-            org.springframework.security.core.context.SecurityContextHolder.setContext(security);
-            try {
-                reload();
-            } finally {
-                org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
-            }
-        }));
+        // Runs on a thread of its own; inside access() the session's signed-in user applies.
+        subscription = updates.subscribe(orderId, id -> ui.access(this::reload));
     }
 
     @Override
