@@ -228,6 +228,19 @@ class OrderRulesTest {
     }
 
     @Test
+    void theCsvExportHoldsTheFilteredOrdersAndDefusesFormulas() throws Exception {
+        AccountSummary customer = actors.customerWith("5.00");
+        OrderView order = place(customer, "TikTok Followers", 100, TIKTOK);
+        java.io.StringWriter csv = new java.io.StringWriter();
+        long rows = actors.asAdmin(() -> desk.exportCsv(new OrderFilter(java.util.Set.of(), null, customer.email(), null, null, null), csv));
+        assertThat(rows).isEqualTo(1);
+        String[] lines = csv.toString().split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,number,created_at,customer,status,payment_status,total,refunded,currency,items");
+        assertThat(lines[1]).startsWith(order.id() + "," + order.number() + ",").contains(customer.email(), ",pending,paid,0.50,0.00,USD,")
+                .endsWith("100 x TikTok Followers");
+    }
+
+    @Test
     void staffSearchFiltersByStatusPaymentCustomerAndProduct() {
         AccountSummary customer = actors.customerWith("20.00");
         OrderView a = place(customer, "TikTok Followers", 100, TIKTOK);

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @RunningOrdino
 @Tag("benchmark")
-class OrderPlacementBenchmark {
+class OrderPlacementBenchmarkTest {
 
     static final int CLIENTS = 32;
     static final int CUSTOMERS = 1000;
@@ -82,8 +82,12 @@ class OrderPlacementBenchmark {
     void placeOrdersThroughTheApiAndThroughRawJdbc() throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         long service = jdbc.queryForObject("SELECT id FROM offering WHERE name = 'TikTok Followers'", Long.class);
-        List<Long> customers = createCustomers(jdbc, CUSTOMERS);
-        List<String> bearer = customers.stream().map(id -> tokens.issue(id, "bench-" + id + "@example.com", Set.of("CUSTOMER"))).toList();
+        List<Long> customers = createCustomers(jdbc, CUSTOMERS, "1000.00");
+        // Each hot-wallet case gets its own customer with funds for every order it will try.
+        List<Long> hot = createCustomers(jdbc, 2, "100000.00");
+        List<Long> everyone = new ArrayList<>(customers);
+        everyone.addAll(hot);
+        List<String> bearer = everyone.stream().map(id -> tokens.issue(id, "bench-" + id + "@example.com", Set.of("CUSTOMER"))).toList();
         String body = "{\"items\":[{\"productId\":" + service + ",\"quantity\":100,\"link\":\"https://www.tiktok.com/@bench\"}]}";
 
         Operation api = i -> {
@@ -95,14 +99,14 @@ class OrderPlacementBenchmark {
             }
             return r.statusCode() == 201;
         };
-        Operation raw = i -> rawOrder(customers.get(i), service);
+        Operation raw = i -> rawOrder(everyone.get(i), service);
 
         run("warm-up (API)", api, WARMUP, CUSTOMERS);
         run("warm-up (JDBC)", raw, WARMUP, CUSTOMERS);
         Result apiSpread = run("API, 1000 customers", api, ORDERS, CUSTOMERS);
         Result rawSpread = run("raw JDBC, 1000 customers", raw, ORDERS, CUSTOMERS);
-        Result apiHot = run("API, one hot wallet", api, ORDERS / 2, 1);
-        Result rawHot = run("raw JDBC, one hot wallet", raw, ORDERS / 2, 1);
+        Result apiHot = run("API, one hot wallet", api, ORDERS / 2, CUSTOMERS, 1);
+        Result rawHot = run("raw JDBC, one hot wallet", raw, ORDERS / 2, CUSTOMERS + 1, 1);
 
         StringBuilder report = new StringBuilder();
         report.append(String.format("Order placement, %d clients, %d cores, MariaDB %s%n", CLIENTS,
@@ -116,7 +120,7 @@ class OrderPlacementBenchmark {
         System.out.println("\n===== BENCHMARK =====\n" + report + "=====================");
         Files.writeString(Path.of("target", "benchmark.txt"), report.toString());
 
-        for (long id : customers) {
+        for (long id : everyone) {
             BigDecimal balance = jdbc.queryForObject("SELECT balance FROM wallet WHERE user_id = ?", BigDecimal.class, id);
             BigDecimal ledger = jdbc.queryForObject("SELECT SUM(amount) FROM ledger_entry WHERE user_id = ?", BigDecimal.class, id);
             assertThat(ledger).as("ledger of " + id).isEqualByComparingTo(balance);
@@ -124,6 +128,11 @@ class OrderPlacementBenchmark {
     }
 
     private Result run(String name, Operation operation, int total, int customers) throws Exception {
+        return run(name, operation, total, 0, customers);
+    }
+
+    /** {@code total} operations by {@link #CLIENTS} threads, each on a random customer in [first, first + customers). */
+    private Result run(String name, Operation operation, int total, int first, int customers) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -137,7 +146,7 @@ class OrderPlacementBenchmark {
                     start.await();
                     int n;
                     while ((n = next.getAndIncrement()) < total) {
-                        int customer = customers == 1 ? 0 : ThreadLocalRandom.current().nextInt(customers);
+                        int customer = first + (customers == 1 ? 0 : ThreadLocalRandom.current().nextInt(customers));
                         long begin = System.nanoTime();
                         boolean placed = operation.run(customer);
                         latencies[n] = (System.nanoTime() - begin) / 1000;
@@ -243,7 +252,7 @@ class OrderPlacementBenchmark {
     }
 
     /** Customers straight into the tables (hashing 1000 passwords would only measure BCrypt). */
-    private List<Long> createCustomers(JdbcTemplate jdbc, int count) {
+    private List<Long> createCustomers(JdbcTemplate jdbc, int count, String funds) {
         String run = Long.toString(System.nanoTime(), 36);
         Timestamp now = Timestamp.from(Instant.now());
         List<Long> ids = new ArrayList<>();
@@ -253,9 +262,10 @@ class OrderPlacementBenchmark {
                     email, now);
             long id = jdbc.queryForObject("SELECT id FROM app_user WHERE email = ?", Long.class, email);
             jdbc.update("INSERT INTO app_user_role (user_id, role) VALUES (?, 'CUSTOMER')", id);
-            jdbc.update("INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, 1000.00, ?)", id, now);
+            jdbc.update("INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, ?, ?)", id, new BigDecimal(funds), now);
             jdbc.update("INSERT INTO ledger_entry (user_id, type, amount, balance_after, reference, description, created_by, created_at) "
-                    + "VALUES (?, 'adjustment', 1000.00, 1000.00, ?, 'Benchmark funds', 'bench', ?)", id, "bench:" + run + ":" + i, now);
+                    + "VALUES (?, 'adjustment', ?, ?, ?, 'Benchmark funds', 'bench', ?)", id, new BigDecimal(funds),
+                    new BigDecimal(funds), "bench:" + run + ":" + i, now);
             ids.add(id);
         }
         return ids;
