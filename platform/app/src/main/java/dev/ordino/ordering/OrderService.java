@@ -128,24 +128,15 @@ public class OrderService {
         if (key != null && key.length() > 100) {
             throw DomainException.badRequest("invalid_idempotency_key", "Idempotency-Key", "Use at most 100 characters");
         }
-        List<Long> ids = new ArrayList<>();
         for (PlaceOrder.Line line : request.items()) {
             if (line == null || line.productId() == null) {
                 throw DomainException.badRequest("product_required", "productId", "Each item needs a productId");
             }
-            ids.add(line.productId());
         }
-        Map<Long, OfferingView> offerings = catalog.offerings(ids);
-        List<PricedLine> lines = new ArrayList<>();
-        for (PlaceOrder.Line line : request.items()) {
-            lines.add(price(line, offerings.get(line.productId())));
-        }
-        BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String hash = hash(lines, method);
-
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> placeLocked(customerId, actor, lines, total, method, key, hash));
+                // Pricing reads the catalog in the same transaction: one connection, one round of commits.
+                return transaction.execute(status -> placeLocked(customerId, actor, priced(request), method, key));
             } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
                 // A deadlock victim, or a concurrent twin that won the idempotency key: look again.
                 if (attempt >= ATTEMPTS) {
@@ -155,8 +146,18 @@ public class OrderService {
         }
     }
 
-    private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, BigDecimal total, String method,
-                                  String key, String hash) {
+    private List<PricedLine> priced(PlaceOrder request) {
+        Map<Long, OfferingView> offerings = catalog.offerings(request.items().stream().map(PlaceOrder.Line::productId).toList());
+        List<PricedLine> lines = new ArrayList<>();
+        for (PlaceOrder.Line line : request.items()) {
+            lines.add(price(line, offerings.get(line.productId())));
+        }
+        return lines;
+    }
+
+    private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, String method, String key) {
+        BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        String hash = hash(lines, method);
         wallet.lock(customerId); // one money operation per customer at a time
         if (key != null) {
             Optional<CustomerOrder> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, key);

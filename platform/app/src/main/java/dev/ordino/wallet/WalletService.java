@@ -164,22 +164,25 @@ public class WalletService {
         return jdbc.sql("SELECT balance FROM wallet WHERE user_id = ?").param(userId).query(BigDecimal.class).single();
     }
 
+    /**
+     * Appends the entry with the balance the wallet row now holds, in one round trip
+     * (MariaDB's {@code INSERT ... SELECT ... RETURNING}).
+     */
     private LedgerEntry append(long userId, LedgerType type, BigDecimal signedAmount, String reference, String description,
                                String actor) {
-        BigDecimal after = balanceLocked(userId);
         Instant now = clock.instant();
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        String text = description == null ? null : description.length() > 500 ? description.substring(0, 500) : description;
         try {
-            jdbc.sql("INSERT INTO ledger_entry (user_id, type, amount, balance_after, reference, description, created_by, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(userId, type.key(), signedAmount, after, reference,
-                            description == null ? null : description.length() > 500 ? description.substring(0, 500) : description,
-                            actor, Timestamp.from(now))
-                    .update(keys);
+            return jdbc.sql("INSERT INTO ledger_entry (user_id, type, amount, balance_after, reference, description, created_by, created_at) "
+                            + "SELECT user_id, ?, ?, balance, ?, ?, ?, ? FROM wallet WHERE user_id = ? "
+                            + "RETURNING id, balance_after")
+                    .params(type.key(), signedAmount, reference, text, actor, Timestamp.from(now), userId)
+                    .query((rs, n) -> new LedgerEntry(rs.getLong(1), userId, type, signedAmount, rs.getBigDecimal(2), reference,
+                            text, now))
+                    .single();
         } catch (DuplicateKeyException e) {
             throw new DuplicateReferenceException(reference);
         }
-        return new LedgerEntry(keys.getKey().longValue(), userId, type, signedAmount, after, reference, description, now);
     }
 
     private LedgerEntry entryByReference(String reference) {

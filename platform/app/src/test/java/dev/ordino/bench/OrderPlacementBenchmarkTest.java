@@ -100,11 +100,16 @@ class OrderPlacementBenchmarkTest {
             return r.statusCode() == 201;
         };
         Operation raw = i -> rawOrder(everyone.get(i), service);
+        // What one authenticated HTTP round trip costs here, with a single-row read behind it.
+        Operation read = i -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/wallet"))
+                .header("Authorization", "Bearer " + bearer.get(i)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode() == 200;
 
         run("warm-up (API)", api, WARMUP, CUSTOMERS);
         run("warm-up (JDBC)", raw, WARMUP, CUSTOMERS);
         Result apiSpread = run("API, 1000 customers", api, ORDERS, CUSTOMERS);
         Result rawSpread = run("raw JDBC, 1000 customers", raw, ORDERS, CUSTOMERS);
+        Result apiRead = run("API read only (GET /v1/wallet)", read, ORDERS, CUSTOMERS);
         Result apiHot = run("API, one hot wallet", api, ORDERS / 2, CUSTOMERS, 1);
         Result rawHot = run("raw JDBC, one hot wallet", raw, ORDERS / 2, CUSTOMERS + 1, 1);
 
@@ -112,7 +117,7 @@ class OrderPlacementBenchmarkTest {
         report.append(String.format("Order placement, %d clients, %d cores, MariaDB %s%n", CLIENTS,
                 Runtime.getRuntime().availableProcessors(), jdbc.queryForObject("SELECT VERSION()", String.class)));
         report.append(String.format("%-34s %8s %8s %10s %9s %9s%n", "case", "placed", "refused", "orders/s", "p50 ms", "p99 ms"));
-        for (Result r : List.of(apiSpread, rawSpread, apiHot, rawHot)) {
+        for (Result r : List.of(apiSpread, rawSpread, apiRead, apiHot, rawHot)) {
             report.append(r.line()).append('\n');
         }
         report.append(String.format("ratio API / raw JDBC: %.0f %% (1000 customers), %.0f %% (one hot wallet)%n",
