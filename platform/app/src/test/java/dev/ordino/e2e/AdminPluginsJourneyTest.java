@@ -64,6 +64,24 @@ class AdminPluginsJourneyTest {
         Browser.screenshot(chrome, "not-found");
     }
 
+    @Test
+    void theBackOfficePagesOpenInABrowserOnAWideScreen() throws Exception {
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        chrome.get("http://127.0.0.1:" + port + "/admin/orders");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']"))).sendKeys("admin@ordino.demo");
+        chrome.findElement(By.cssSelector("input[name='password']")).sendKeys("admin-demo-1");
+        chrome.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        for (String[] page : new String[][]{{"admin/orders", "orders-grid"}, {"admin/catalog", "offerings-admin-grid"},
+                {"admin/users", "users-grid"}, {"admin/settings", "shop-name"}, {"", "category-tiles"}}) {
+            chrome.get("http://127.0.0.1:" + port + "/" + page[0]);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id(page[1])));
+            Thread.sleep(500); // let the grid render its first page before the picture
+            assertThat(chrome.getPageSource()).doesNotContain("Something went wrong");
+            Browser.screenshot(chrome, "wide-" + (page[0].isEmpty() ? "catalog" : page[0].replace('/', '-')));
+        }
+    }
+
     private static boolean cellsContain(org.openqa.selenium.WebDriver driver, String text) {
         return driver.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                 .anyMatch(cell -> cell.getText().contains(text));

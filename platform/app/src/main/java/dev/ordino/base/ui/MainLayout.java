@@ -44,6 +44,7 @@ public class MainLayout extends AppLayout {
         }
         bar.getStyle().set("flex-wrap", "wrap").set("row-gap", "0").set("column-gap", "var(--lumo-space-m)");
         addToNavbar(bar);
+        setDrawerOpened(false); // the customer frame has no drawer: content uses the whole width
     }
 
     private Anchor link(String href, String key, String id) {

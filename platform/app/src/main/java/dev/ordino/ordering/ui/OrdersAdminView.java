@@ -147,7 +147,7 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
         left.setSizeFull();
         SplitLayout split = new SplitLayout(left, panel);
         split.setSizeFull();
-        split.setSplitterPosition(65);
+        split.setSplitterPosition(72);
         add(split);
         refresh();
     }

@@ -147,6 +147,7 @@ public class ShopView extends VerticalLayout implements HasDynamicTitle {
         order.setId("order-" + o.id());
         order.setEnabled(o.inStock());
         order.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        order.getStyle().set("align-self", "flex-start").set("min-width", "8rem");
         HorizontalLayout head = new HorizontalLayout(name, price);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         head.getStyle().set("flex-wrap", "wrap");
