@@ -231,6 +231,43 @@ class OrderingApiTest {
     }
 
     @Test
+    void staffMoveRefundAndMarkOrdersThroughTheAdminApi() throws Exception {
+        String customer = customer();
+        long id = idOf(customer);
+        fund(id, "5.00");
+        String orderId = Api.field(api.post("/v1/orders", customer, order(400)).body(), "id"); // 2.00
+
+        HttpResponse<String> illegal = api.post("/v1/admin/orders/" + orderId + "/status", admin, "{\"status\":\"partial\"}");
+        assertThat(illegal.statusCode()).isEqualTo(409);
+        assertThat(Api.field(illegal.body(), "code")).isEqualTo("illegal_transition");
+        assertThat(api.post("/v1/admin/orders/" + orderId + "/status", admin,
+                "{\"status\":\"processing\",\"reason\":\"Sent\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> notCancellable = api.post("/v1/orders/" + orderId + "/cancel", customer, "{}");
+        assertThat(notCancellable.statusCode()).isEqualTo(409);
+        assertThat(Api.field(notCancellable.body(), "code")).isEqualTo("not_cancellable");
+
+        HttpResponse<String> tooMuch = api.post("/v1/admin/orders/" + orderId + "/refunds", admin, "{\"amount\":\"2.01\",\"reason\":\"x\"}");
+        assertThat(tooMuch.statusCode()).isEqualTo(409);
+        assertThat(Api.field(tooMuch.body(), "code")).isEqualTo("refund_exceeds_paid");
+        HttpResponse<String> partial = api.post("/v1/admin/orders/" + orderId + "/refunds", admin,
+                "{\"amount\":0.5,\"reason\":\"Slow\"}", "refund-" + orderId);
+        assertThat(partial.statusCode()).isEqualTo(201);
+        assertThat(partial.body()).contains("\"paymentStatus\":\"partially_refunded\"", "\"refunded\":\"0.50\"");
+        assertThat(api.post("/v1/admin/orders/" + orderId + "/refunds", admin, "{\"amount\":0.5,\"reason\":\"Slow\"}",
+                "refund-" + orderId).statusCode()).as("the same key refunds once").isEqualTo(200);
+        HttpResponse<String> paid = api.post("/v1/admin/orders/" + orderId + "/mark-paid", admin, "{}");
+        assertThat(paid.statusCode()).isEqualTo(409);
+        assertThat(Api.field(paid.body(), "code")).isEqualTo("already_paid");
+
+        HttpResponse<String> listed = api.get("/v1/admin/orders?status=processing&paymentStatus=partially_refunded&customer="
+                + emailOf(customer) + "&from=2020-01-01&to=2999-12-31", admin);
+        assertThat(listed.body()).contains("\"id\":" + orderId, "\"total\":1");
+        assertThat(api.get("/v1/admin/orders?status=flying", admin).statusCode()).isEqualTo(400);
+        assertThat(api.get("/v1/admin/orders?from=yesterday", admin).statusCode()).isEqualTo(400);
+        assertThat(api.get("/v1/wallet", customer).body()).contains("\"balance\":\"3.50\"");
+    }
+
+    @Test
     void authAndRolesAreProblemsToo() throws Exception {
         HttpResponse<String> noToken = api.get("/v1/orders", null);
         assertThat(noToken.statusCode()).isEqualTo(401);
