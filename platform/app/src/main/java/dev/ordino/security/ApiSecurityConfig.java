@@ -24,6 +24,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * and sign-up/sign-in need no token. Checked before the Vaadin chain.
  */
 @Configuration
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "bearer",
+        type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "access_token from POST /v1/auth/token")
 class ApiSecurityConfig {
 
     @Bean

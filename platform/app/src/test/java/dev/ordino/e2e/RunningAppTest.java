@@ -62,7 +62,8 @@ class RunningAppTest {
     void theOpenApiDescriptionIsPublished() throws Exception {
         HttpResponse<String> docs = get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"openapi\"");
+        assertThat(docs.body()).contains("\"openapi\"", "/v1/orders", "/v1/admin/orders/{id}/refunds", "\"bearer\"");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
 class EmbeddedDatabaseConfiguration {
 
-    @Bean
+    /** Not closed with the context: test contexts share the server; it stops with the JVM. */
+    @Bean(destroyMethod = "")
     EmbeddedMariaDb embeddedMariaDb(OrdinoProperties properties) {
         return EmbeddedMariaDb.startIn(properties.dataDir().resolve("mariadb"));
     }

@@ -55,6 +55,8 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     final MultiSelectComboBox<OrderStatus> statuses = new MultiSelectComboBox<>();
     final Select<PaymentStatus> payment = new Select<>();
     final TextField customer = new TextField();
+    final com.vaadin.flow.component.combobox.ComboBox<dev.ordino.catalog.OfferingView> offering =
+            new com.vaadin.flow.component.combobox.ComboBox<>();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
     final Grid<OrderView> grid = new Grid<>();
@@ -65,7 +67,8 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final OrderAdminService orders;
 
-    public OrdersAdminView(OrderAdminService orders, StoreCurrency currency, CurrentUser currentUser) {
+    public OrdersAdminView(OrderAdminService orders, StoreCurrency currency, CurrentUser currentUser,
+                           dev.ordino.catalog.CatalogService catalog) {
         this.orders = orders;
         this.panel = new OrderPanel(orders, currency, currentUser.email().orElse("staff"), this::refresh);
         setSizeFull();
@@ -84,6 +87,14 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
         customer.setId("filter-customer");
         customer.setValueChangeMode(ValueChangeMode.LAZY);
         customer.setClearButtonVisible(true);
+        offering.setLabel(getTranslation("admin.orders.offering"));
+        offering.setId("filter-offering");
+        offering.setClearButtonVisible(true);
+        offering.setItemLabelGenerator(o -> o.name() + " · " + o.categoryName());
+        // Searched and paged on the server, like every list that can grow.
+        offering.setItemsPageable((pageable, text) -> catalog.offerings(
+                new dev.ordino.catalog.OfferingFilter(null, null, text, true), pageable).getContent());
+        offering.addValueChangeListener(e -> refresh());
         from.setLabel(getTranslation("admin.orders.from"));
         to.setLabel(getTranslation("admin.orders.to"));
         statuses.addValueChangeListener(e -> refresh());
@@ -101,7 +112,7 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
         export.setId("export-csv");
         export.getElement().setAttribute("download", true);
 
-        FlexLayout filters = new FlexLayout(statuses, payment, customer, from, to, export);
+        FlexLayout filters = new FlexLayout(statuses, payment, customer, offering, from, to, export);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
@@ -153,7 +164,8 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     OrderFilter filter() {
-        return new OrderFilter(statuses.getValue(), payment.getValue(), customer.getValue(), null, from.getValue(), to.getValue());
+        return new OrderFilter(statuses.getValue(), payment.getValue(), customer.getValue(),
+                offering.getValue() == null ? null : offering.getValue().id(), from.getValue(), to.getValue());
     }
 
     void refresh() {

@@ -177,6 +177,10 @@ class OrderingViewsTest extends KaribuTest {
         view.statuses.clear();
         view.payment.setValue(dev.ordino.ordering.PaymentStatus.PAID);
         assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(a.id());
+        view.payment.clear();
+        view.offering.setValue(offering("TikTok Likes"));
+        assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(b.id());
+        view.offering.clear();
 
         view.panel.show(a.id());
         view.panel.nextStatus.setValue(OrderStatus.COMPLETED);
