@@ -7,7 +7,7 @@ import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.ordering.internal.CustomerOrder;
 import dev.ordino.ordering.internal.OrderBook;
-import dev.ordino.ordering.internal.OrderItem;
+import dev.ordino.ordering.internal.OrderWriter;
 import dev.ordino.ordering.internal.OrderRepository;
 import dev.ordino.wallet.LedgerType;
 import dev.ordino.wallet.WalletService;
@@ -53,12 +53,14 @@ public class OrderService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final OrderWriter writer;
 
-    OrderService(OrderRepository orders, OrderBook book, CatalogService catalog, WalletService wallet,
+    OrderService(OrderRepository orders, OrderBook book, OrderWriter writer, CatalogService catalog, WalletService wallet,
                  StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
                  PlatformTransactionManager transactions) {
         this.orders = orders;
         this.book = book;
+        this.writer = writer;
         this.catalog = catalog;
         this.wallet = wallet;
         this.currency = currency;
@@ -175,25 +177,24 @@ public class OrderService {
             }
         }
         Instant now = clock.instant();
-        CustomerOrder order = new CustomerOrder(customerId, method, total, currency.code(), key, hash, now);
+        long orderId = writer.insertPaidOrder(customerId, method, total, currency.code(), key, hash, now);
+        String number = OrderWriter.number(orderId);
+        List<OrderItemView> items = new ArrayList<>();
         for (PricedLine line : lines) {
             OfferingView o = line.offering();
-            order.addItem(new OrderItem(o.id(), o.kind(), o.name(), line.quantity(), line.link(), line.note(), o.price(),
-                    o.pricePer(), line.lineTotal()));
+            items.add(writer.insertItem(orderId, items.size() + 1, o.id(), o.kind(), o.name(), line.quantity(), line.link(),
+                    line.note(), o.price(), o.pricePer(), line.lineTotal()));
         }
-        orders.saveAndFlush(order);
-        order.setNumber(String.format("ORD-%06d", order.getId()));
         if (total.signum() > 0) {
-            wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + order.getId() + ":payment",
-                    "Payment for order " + order.getNumber(), actor);
+            wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + orderId + ":payment",
+                    "Payment for order " + number, actor);
         }
-        order.setPaymentStatus(PaymentStatus.PAID);
-        order.setPaidAmount(total);
-        order.setPaidAt(now);
-        book.record(order, null, OrderStatus.PENDING, "Placed and paid from the wallet", actor);
-        events.publishEvent(new OrderPlaced(order.getId(), order.getNumber(), customerId, total, currency.code(), lines.size()));
-        events.publishEvent(new OrderPaid(order.getId(), customerId, total, method));
-        return new Placement(book.view(order, actor), true);
+        writer.insertTimeline(orderId, now, actor, OrderStatus.PENDING, "Placed and paid from the wallet");
+        events.publishEvent(new OrderPlaced(orderId, number, customerId, total, currency.code(), lines.size()));
+        events.publishEvent(new OrderPaid(orderId, customerId, total, method));
+        BigDecimal paid = currency.round(total);
+        return new Placement(new OrderView(orderId, number, customerId, actor, OrderStatus.PENDING, PaymentStatus.PAID, method,
+                paid, paid, currency.round(BigDecimal.ZERO), currency.code(), now, now, now, List.copyOf(items)), true);
     }
 
     /** The customer's own orders, newest first. */

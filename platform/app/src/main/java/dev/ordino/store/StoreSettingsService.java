@@ -3,7 +3,6 @@ package dev.ordino.store;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -88,7 +87,7 @@ public class StoreSettingsService implements dev.ordino.base.ui.StoreBranding {
     private void put(String key, String value) {
         jdbc.sql("INSERT INTO store_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
-                .params(key, value, Timestamp.from(clock.instant())).update();
+                .params(key, value, dev.ordino.base.UtcTime.column(clock.instant())).update();
     }
 
     private static BigDecimal decimal(String value, BigDecimal fallback) {

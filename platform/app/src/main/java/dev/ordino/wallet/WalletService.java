@@ -3,7 +3,7 @@ package dev.ordino.wallet;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import dev.ordino.base.UtcTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +42,7 @@ public class WalletService {
     @org.springframework.context.event.EventListener
     void on(dev.ordino.account.AccountCreated event) {
         jdbc.sql("INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, 0, ?)")
-                .params(event.accountId(), Timestamp.from(clock.instant())).update();
+                .params(event.accountId(), UtcTime.column(clock.instant())).update();
     }
 
     /**
@@ -72,7 +72,7 @@ public class WalletService {
                              String actor) {
         requirePositive(amount);
         int updated = jdbc.sql("UPDATE wallet SET balance = balance - ?, updated_at = ? WHERE user_id = ? AND balance >= ?")
-                .params(amount, Timestamp.from(clock.instant()), userId, amount).update();
+                .params(amount, UtcTime.column(clock.instant()), userId, amount).update();
         if (updated != 1) {
             throw new DomainException(402, "insufficient_balance", null, "Not enough balance in the wallet");
         }
@@ -85,7 +85,7 @@ public class WalletService {
                               String actor) {
         requirePositive(amount);
         int updated = jdbc.sql("UPDATE wallet SET balance = balance + ?, updated_at = ? WHERE user_id = ?")
-                .params(amount, Timestamp.from(clock.instant()), userId).update();
+                .params(amount, UtcTime.column(clock.instant()), userId).update();
         if (updated != 1) {
             throw new IllegalStateException("wallet of user " + userId + " does not exist");
         }
@@ -124,7 +124,7 @@ public class WalletService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO wallet_adjustment (user_id, amount, reason, idempotency_key, created_by, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(userId, exact, why, key, actor, Timestamp.from(clock.instant())).update(keys);
+                .params(userId, exact, why, key, actor, UtcTime.column(clock.instant())).update(keys);
         long id = keys.getKey().longValue();
         String reference = "adjustment:" + id;
         LedgerEntry entry;
@@ -176,7 +176,7 @@ public class WalletService {
             return jdbc.sql("INSERT INTO ledger_entry (user_id, type, amount, balance_after, reference, description, created_by, created_at) "
                             + "SELECT user_id, ?, ?, balance, ?, ?, ?, ? FROM wallet WHERE user_id = ? "
                             + "RETURNING id, balance_after")
-                    .params(type.key(), signedAmount, reference, text, actor, Timestamp.from(now), userId)
+                    .params(type.key(), signedAmount, reference, text, actor, UtcTime.column(now), userId)
                     .query((rs, n) -> new LedgerEntry(rs.getLong(1), userId, type, signedAmount, rs.getBigDecimal(2), reference,
                             text, now))
                     .single();
@@ -199,7 +199,7 @@ public class WalletService {
         return new LedgerEntry(rs.getLong("id"), rs.getLong("user_id"),
                 LedgerType.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)), rs.getBigDecimal("amount"),
                 rs.getBigDecimal("balance_after"), rs.getString("reference"), rs.getString("description"),
-                rs.getTimestamp("created_at").toInstant());
+                UtcTime.instant(rs.getObject("created_at", java.time.LocalDateTime.class)));
     }
 
     /** A ledger reference was used before: the change it stands for has already been booked. */
