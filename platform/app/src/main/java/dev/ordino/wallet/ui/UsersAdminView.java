@@ -56,17 +56,19 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
+        search.setWidth("min(100%, 24rem)");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(AccountSummary::email).setHeader(getTranslation("admin.users.email")).setKey("email");
+        grid.addColumn(AccountSummary::email).setHeader(getTranslation("admin.users.email")).setKey("email")
+                .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(AccountSummary::displayName).setHeader(getTranslation("admin.users.name")).setKey("name");
         grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles()))).setHeader(getTranslation("admin.users.roles")).setKey("roles");
         grid.addColumn(a -> currency.display(wallet.balance(a.id()))).setHeader(getTranslation("wallet.balance")).setKey("balance");
         grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state")).setKey("state");
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setItemsPageable(pageable -> accounts.search(search.getValue(), pageable).getContent());
         grid.setEmptyStateText(getTranslation("admin.users.empty"));
         add(search, grid);
