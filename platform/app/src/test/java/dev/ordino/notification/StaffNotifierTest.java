@@ -44,7 +44,7 @@ class StaffNotifierTest {
 
         String pattern = "%\"orderId\":" + order.id() + ",%";
         Map<String, Object> publication = null;
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) { // up to 30 s: the listener runs after the commit, on its own thread
             List<Map<String, Object>> rows = jdbc.queryForList("SELECT listener_id, event_type, completion_date FROM EVENT_PUBLICATION "
                     + "WHERE event_type LIKE '%OrderPlaced' AND serialized_event LIKE ?", pattern);
             if (!rows.isEmpty() && rows.getFirst().get("completion_date") != null) {

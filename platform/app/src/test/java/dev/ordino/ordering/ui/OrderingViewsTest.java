@@ -134,7 +134,7 @@ class OrderingViewsTest extends KaribuTest {
 
         actors.asAdmin(() -> desk.changeStatus(order.id(), OrderStatus.PROCESSING, "Sent to provider", "staff@ordino"));
         // The update arrives from another thread, as a push would; let it through.
-        for (int i = 0; i < 100 && !page.status.getElement().getTextRecursively().contains("Processing"); i++) {
+        for (int i = 0; i < 400 && !page.status.getElement().getTextRecursively().contains("Processing"); i++) {
             Thread.sleep(50);
             MockVaadin.clientRoundtrip(false);
         }
