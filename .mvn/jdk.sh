@@ -26,7 +26,8 @@ ordino_find_jdk() {
   best_v=0
   ordino_restore_f=0
   case $- in *f*) ordino_restore_f=1; set +f ;; esac
-  for d in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /usr/local/jdk* "${HOME-}"/.sdkman/candidates/java/* "${HOME-}"/.jdks/*; do
+  # ORDINO_JDK_SEARCH replaces the folders searched (space-separated globs), e.g. for tests.
+  for d in ${ORDINO_JDK_SEARCH:-/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /usr/local/jdk* ${HOME-}/.sdkman/candidates/java/* ${HOME-}/.jdks/*}; do
     [ -x "$d/bin/java" ] && [ -x "$d/bin/javac" ] || continue
     v="$(ordino_java_major "$d/bin/java")"
     [ -n "$v" ] || continue
