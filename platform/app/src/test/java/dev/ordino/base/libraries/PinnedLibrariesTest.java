@@ -43,7 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The libraries the next features rely on, pinned in the parent pom at versions the reachable
+ * The libraries the next features rely on (Bucket4j is already used by the sign-in rate limit), pinned in the parent pom at versions the reachable
  * Maven mirror serves: each one resolves, loads beside Spring Boot 4 and Vaadin 25 on this JDK,
  * and does the job it was picked for.
  */
