@@ -84,6 +84,17 @@ public class OrderAdminService {
         return spec == null ? 0 : orders.count(spec);
     }
 
+    /** Orders and takings (paid minus refunded) since an instant, for the dashboard. */
+    public record Takings(long orders, BigDecimal amount) {
+    }
+
+    @Transactional(readOnly = true)
+    public Takings takingsSince(java.time.Instant since) {
+        Object[] row = orders.takingsSince(since);
+        Object[] values = row.length == 1 && row[0] instanceof Object[] nested ? nested : row;
+        return new Takings(((Number) values[0]).longValue(), currency.round(new BigDecimal(values[1].toString())));
+    }
+
     @Transactional(readOnly = true)
     public OrderView order(long orderId) {
         CustomerOrder order = find(orderId);

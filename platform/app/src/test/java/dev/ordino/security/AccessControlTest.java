@@ -9,7 +9,7 @@ import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 
 import com.vaadin.flow.component.UI;
 import dev.ordino.KaribuTest;
-import dev.ordino.base.ui.AdminDashboardView;
+import dev.ordino.ordering.ui.DashboardView;
 import dev.ordino.ordering.ui.MyOrdersView;
 import dev.ordino.ordering.ui.ShopView;
 import dev.ordino.security.ui.LoginView;
@@ -27,7 +27,7 @@ class AccessControlTest extends KaribuTest {
 
         UI.getCurrent().navigate("admin/plugins");
         _get(LoginView.class);
-        _assertNone(AdminDashboardView.class);
+        _assertNone(DashboardView.class);
     }
 
     @Test
@@ -38,7 +38,7 @@ class AccessControlTest extends KaribuTest {
 
         // Karibu reports the refusal as an exception; a browser gets the "Page not found" page.
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin")).isInstanceOf(MockAccessDeniedException.class);
-        _assertNone(AdminDashboardView.class);
+        _assertNone(DashboardView.class);
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/plugins")).isInstanceOf(MockAccessDeniedException.class);
     }
 
@@ -46,7 +46,7 @@ class AccessControlTest extends KaribuTest {
     void staffOpenTheBackOfficeButNotThePlugins() {
         signIn("staff@example.com", Roles.STAFF);
         UI.getCurrent().navigate("admin");
-        _get(AdminDashboardView.class);
+        _get(DashboardView.class);
 
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/plugins")).isInstanceOf(MockAccessDeniedException.class);
     }

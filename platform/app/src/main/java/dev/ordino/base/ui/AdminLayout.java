@@ -45,8 +45,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         brand.addClassName("ordino-brand");
         brand.getStyle().set("padding", "var(--lumo-space-m)").set("display", "block");
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("admin.dashboard.title"), AdminDashboardView.class,
-                VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem(getTranslation("admin.dashboard.title"), "admin", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.orders.title"), "admin/orders", VaadinIcon.CART.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.catalog.title"), "admin/catalog", VaadinIcon.STOCK.create()));
         if (currentUser.hasRole(Roles.ADMIN)) {

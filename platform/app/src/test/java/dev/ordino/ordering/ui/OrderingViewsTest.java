@@ -132,7 +132,9 @@ class OrderingViewsTest extends KaribuTest {
         assertThat(page.status.getElement().getTextRecursively()).contains("Pending");
         assertThat(page.cancel.isVisible()).isTrue();
 
-        actors.asAdmin(() -> desk.changeStatus(order.id(), OrderStatus.PROCESSING, "Sent to provider", "staff@ordino"));
+        // Staff act from their own session: another thread, as in a running app.
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> actors.asAdmin(() ->
+                desk.changeStatus(order.id(), OrderStatus.PROCESSING, "Sent to provider", "staff@ordino"))).get();
         // The update arrives from another thread, as a push would; let it through.
         for (int i = 0; i < 400 && !page.status.getElement().getTextRecursively().contains("Processing"); i++) {
             Thread.sleep(50);
@@ -166,6 +168,12 @@ class OrderingViewsTest extends KaribuTest {
         actors.asAdmin(() -> desk.changeStatus(b.id(), OrderStatus.REJECTED, "Private account", "staff@ordino"));
 
         signIn("staff@example.com", Roles.STAFF);
+        UI.getCurrent().navigate("admin");
+        DashboardView dashboard = _get(DashboardView.class);
+        assertThat(Long.parseLong(_get(dashboard, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("dashboard-orders-today")).getText())).isGreaterThanOrEqualTo(2);
+        assertThat(Long.parseLong(_get(dashboard, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("dashboard-waiting")).getText())).isGreaterThanOrEqualTo(1);
         UI.getCurrent().navigate("admin/orders");
         OrdersAdminView view = _get(OrdersAdminView.class);
         view.customer.setValue(customer.email());
