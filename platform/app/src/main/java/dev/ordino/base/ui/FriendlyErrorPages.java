@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,15 +19,20 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class FriendlyErrorPages implements ErrorViewResolver {
 
+    private final Translations translations;
+
+    FriendlyErrorPages(Translations translations) {
+        this.translations = translations;
+    }
+
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n.translations",
-                request.getLocale() == null ? Locale.ENGLISH : request.getLocale());
+        Locale locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();
         boolean notFound = status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN;
-        String title = texts.getString(notFound ? "error.not-found.title" : "error.title");
-        String text = texts.getString(notFound ? "error.not-found.text" : "error.text");
-        String home = texts.getString("error.home");
-        String appName = texts.getString("app.name");
+        String title = translations.getTranslation(notFound ? "error.not-found.title" : "error.title", locale);
+        String text = translations.getTranslation(notFound ? "error.not-found.text" : "error.text", locale);
+        String home = translations.getTranslation("error.home", locale);
+        String appName = translations.getTranslation("app.name", locale);
         View view = new View() {
             @Override
             public String getContentType() {

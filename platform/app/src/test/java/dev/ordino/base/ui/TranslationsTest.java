@@ -36,6 +36,22 @@ class TranslationsTest extends KaribuTest {
     }
 
     @Test
+    void aLanguageOrdinoDoesNotSpeakGetsEnglishWhateverTheServersLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("ru"));
+        try {
+            Translations translations = new Translations();
+            assertThat(translations.getProvidedLocales().getFirst()).isEqualTo(Locale.ENGLISH);
+            assertThat(translations.getTranslation("shop.title", Locale.GERMAN)).isEqualTo("Catalog");
+            assertThat(translations.getTranslation("shop.title", Locale.US)).isEqualTo("Catalog");
+            assertThat(translations.getTranslation("order.balance", Locale.forLanguageTag("id-ID"), "5.00 IDR"))
+                    .isEqualTo("Saldo Anda: 5.00 IDR");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void everyTranslationIsOfAnEnglishKeyAndKeepsItsPlaceholders() throws Exception {
         Properties english = bundle("");
         for (String language : Set.of("_ru", "_id")) {
