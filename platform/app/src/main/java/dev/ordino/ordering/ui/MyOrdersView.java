@@ -31,13 +31,21 @@ public class MyOrdersView extends VerticalLayout implements HasDynamicTitle {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
         grid.setId("my-orders");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(OrderView::number).setHeader(getTranslation("orders.number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> o.items().size() == 1 ? o.items().getFirst().name()
-                : getTranslation("orders.items", o.items().size())).setHeader(getTranslation("orders.what"));
-        grid.addColumn(new ComponentRenderer<>(o -> StatusBadge.of(o.status()))).setHeader(getTranslation("orders.status"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> currency.display(o.total())).setHeader(getTranslation("orders.total")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> when.format(o.createdAt())).setHeader(getTranslation("orders.date")).setAutoWidth(true).setFlexGrow(0);
+        // One card-like row per order: number, what, badge and total fit a phone's width.
+        grid.addColumn(new ComponentRenderer<>(o -> {
+            com.vaadin.flow.component.html.Span number = new com.vaadin.flow.component.html.Span(o.number());
+            number.getStyle().set("font-weight", "600");
+            com.vaadin.flow.component.html.Span total = new com.vaadin.flow.component.html.Span(currency.display(o.total()));
+            total.getStyle().set("font-weight", "600");
+            com.vaadin.flow.component.html.Div top = new com.vaadin.flow.component.html.Div(number, StatusBadge.of(o.status()), total);
+            top.getStyle().set("display", "flex").set("justify-content", "space-between").set("align-items", "center")
+                    .set("gap", "var(--lumo-space-s)");
+            com.vaadin.flow.component.html.Div what = new com.vaadin.flow.component.html.Div((o.items().size() == 1
+                    ? o.items().getFirst().quantity() + " × " + o.items().getFirst().name()
+                    : getTranslation("orders.items", o.items().size())) + " · " + when.format(o.createdAt()));
+            what.addClassName("ordino-muted");
+            return new com.vaadin.flow.component.html.Div(top, what);
+        })).setHeader(getTranslation("orders.title")).setKey("order");
         grid.setItemsPageable(pageable -> orders.myOrders(customer, pageable).getContent());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("orders/" + e.getItem().id())));
         grid.setEmptyStateText(getTranslation("orders.empty"));

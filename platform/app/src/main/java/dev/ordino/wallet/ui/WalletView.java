@@ -42,12 +42,20 @@ public class WalletView extends VerticalLayout implements HasDynamicTitle {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
         ledger.setId("ledger");
         ledger.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        ledger.addColumn(e -> when.format(e.createdAt())).setHeader(getTranslation("wallet.date")).setAutoWidth(true).setFlexGrow(0);
-        ledger.addColumn(e -> getTranslation("ledger." + e.type().key())
-                + (e.description() == null ? "" : " · " + e.description())).setHeader(getTranslation("wallet.what"));
-        ledger.addColumn(e -> (e.amount().signum() > 0 ? "+" : "") + currency.format(e.amount())).setHeader(getTranslation("wallet.amount"))
-                .setAutoWidth(true).setFlexGrow(0);
-        ledger.addColumn(e -> currency.format(e.balanceAfter())).setHeader(getTranslation("wallet.after")).setAutoWidth(true).setFlexGrow(0);
+        // One card-like row per movement: readable on a phone, still a lazy grid underneath.
+        ledger.addColumn(new com.vaadin.flow.data.renderer.ComponentRenderer<>(e -> {
+            Span what = new Span(getTranslation("ledger." + e.type().key()));
+            what.getStyle().set("font-weight", "600");
+            Span amount = new Span((e.amount().signum() > 0 ? "+" : "") + currency.format(e.amount()));
+            amount.getStyle().set("font-weight", "600").set("color", e.amount().signum() > 0
+                    ? "var(--lumo-success-text-color)" : "var(--lumo-body-text-color)");
+            Div top = new Div(what, amount);
+            top.getStyle().set("display", "flex").set("justify-content", "space-between").set("gap", "var(--lumo-space-s)");
+            Div detail = new Div((e.description() == null ? "" : e.description() + " · ") + when.format(e.createdAt())
+                    + " · " + getTranslation("wallet.after") + " " + currency.format(e.balanceAfter()));
+            detail.addClassName("ordino-muted");
+            return new Div(top, detail);
+        })).setHeader(getTranslation("wallet.what")).setKey("entry");
         ledger.setItemsPageable(pageable -> wallet.transactions(user, pageable).getContent());
         ledger.setEmptyStateText(getTranslation("wallet.empty"));
         ledger.setHeight("60vh");
