@@ -4,13 +4,21 @@ import dev.ordino.account.RegistrationException.Reason;
 import dev.ordino.account.internal.UserAccount;
 import dev.ordino.account.internal.UserAccountRepository;
 import dev.ordino.security.Roles;
+import dev.ordino.base.DomainException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -121,8 +129,8 @@ public class AccountService {
     /** E-mail by account id, for staff views of orders and wallets. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
-    public java.util.Map<Long, String> emails(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> result = new java.util.HashMap<>();
+    public Map<Long, String> emails(Collection<Long> ids) {
+        Map<Long, String> result = new HashMap<>();
         users.findAllById(ids).forEach(u -> result.put(u.getId(), u.getEmail()));
         return result;
     }
@@ -130,19 +138,20 @@ public class AccountService {
     /** Accounts whose id equals the text, or whose e-mail contains it (at most 500). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
-    public java.util.List<Long> idsMatching(String idOrEmail) {
+    public List<Long> idsMatching(String idOrEmail) {
         String text = idOrEmail == null ? "" : idOrEmail.strip().toLowerCase(Locale.ROOT);
         if (text.matches("\\d{1,18}")) {
-            return users.existsById(Long.parseLong(text)) ? java.util.List.of(Long.parseLong(text)) : java.util.List.of();
+            long id = Long.parseLong(text);
+            return users.existsById(id) ? List.of(id) : List.of();
         }
-        return users.findByEmailContainingIgnoreCase(text, org.springframework.data.domain.PageRequest.of(0, 500))
+        return users.findByEmailContainingIgnoreCase(text, PageRequest.of(0, 500))
                 .map(UserAccount::getId).getContent();
     }
 
     /** Staff's user search: by e-mail or name, paged. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
-    public org.springframework.data.domain.Page<AccountSummary> search(String text, org.springframework.data.domain.Pageable pageable) {
+    public Page<AccountSummary> search(String text, Pageable pageable) {
         String query = text == null ? "" : text.strip();
         return users.findByEmailContainingIgnoreCaseOrDisplayNameContainingIgnoreCase(query, query, pageable)
                 .map(AccountService::summary);
@@ -153,9 +162,9 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary setEnabled(long id, boolean enabled, String actorEmail) {
         UserAccount account = users.findById(id)
-                .orElseThrow(() -> dev.ordino.base.DomainException.notFound("user_not_found", "No such user"));
+                .orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
         if (!enabled && account.getEmail().equalsIgnoreCase(actorEmail)) {
-            throw dev.ordino.base.DomainException.conflict("cannot_disable_self", "You cannot disable your own account");
+            throw DomainException.conflict("cannot_disable_self", "You cannot disable your own account");
         }
         account.setEnabled(enabled);
         return summary(users.saveAndFlush(account));
@@ -166,13 +175,13 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary setRoles(long id, Set<String> roles, String actorEmail) {
         UserAccount account = users.findById(id)
-                .orElseThrow(() -> dev.ordino.base.DomainException.notFound("user_not_found", "No such user"));
+                .orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
         Set<String> allowed = Set.of(Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN);
         if (roles.isEmpty() || !allowed.containsAll(roles)) {
-            throw dev.ordino.base.DomainException.badRequest("invalid_roles", "roles", "Choose at least one role");
+            throw DomainException.badRequest("invalid_roles", "roles", "Choose at least one role");
         }
         if (account.getEmail().equalsIgnoreCase(actorEmail) && !roles.contains(Roles.ADMIN)) {
-            throw dev.ordino.base.DomainException.conflict("cannot_demote_self", "You cannot take the admin role from yourself");
+            throw DomainException.conflict("cannot_demote_self", "You cannot take the admin role from yourself");
         }
         account.getRoles().clear();
         account.getRoles().addAll(roles);

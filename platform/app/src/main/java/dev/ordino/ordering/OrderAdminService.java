@@ -8,7 +8,6 @@ import dev.ordino.ordering.internal.OrderBook;
 import dev.ordino.ordering.internal.OrderRefund;
 import dev.ordino.ordering.internal.OrderRepository;
 import dev.ordino.ordering.internal.RefundRepository;
-import dev.ordino.wallet.WalletService;
 import jakarta.persistence.criteria.Predicate;
 import java.io.IOException;
 import java.io.Writer;
@@ -43,20 +42,18 @@ public class OrderAdminService {
     private final OrderRepository orders;
     private final RefundRepository refunds;
     private final OrderBook book;
-    private final WalletService wallet;
     private final AccountService accounts;
     private final StoreCurrency currency;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    OrderAdminService(OrderRepository orders, RefundRepository refunds, OrderBook book, WalletService wallet,
+    OrderAdminService(OrderRepository orders, RefundRepository refunds, OrderBook book,
                       AccountService accounts, StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
                       PlatformTransactionManager transactions) {
         this.orders = orders;
         this.refunds = refunds;
         this.book = book;
-        this.wallet = wallet;
         this.accounts = accounts;
         this.currency = currency;
         this.events = events;
@@ -181,7 +178,6 @@ public class OrderAdminService {
             if (exact == null && left.signum() == 0) {
                 throw DomainException.conflict("refund_exceeds_paid", "Nothing is left to refund", currency.display(left));
             }
-            wallet.lock(order.getCustomerId());
             OrderRefund refund = book.refund(order, value, trimmed(reason, 500), actor, key);
             return new RefundResult(book.view(order, null), refund.getAmount(), refund.getSeq(), true);
         });

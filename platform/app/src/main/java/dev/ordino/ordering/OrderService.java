@@ -160,7 +160,7 @@ public class OrderService {
     private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, String method, String key) {
         BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         String hash = hash(lines, method);
-        wallet.lock(customerId); // one money operation per customer at a time
+        BigDecimal balance = wallet.lock(customerId); // one money operation per customer at a time
         if (key != null) {
             Optional<CustomerOrder> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, key);
             if (earlier.isPresent()) {
@@ -170,6 +170,10 @@ public class OrderService {
                 }
                 return new Placement(book.view(earlier.get(), actor), false);
             }
+        }
+        if (balance.compareTo(total) < 0) {
+            // Refused before writing anything; the guarded debit below stays the authority.
+            throw WalletService.insufficientBalance();
         }
         for (PricedLine line : lines) {
             if (line.offering().kind() == OfferingKind.PRODUCT) {
@@ -189,7 +193,7 @@ public class OrderService {
             wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + orderId + ":payment",
                     "Payment for order " + number, actor);
         }
-        writer.insertTimeline(orderId, now, actor, OrderStatus.PENDING, "Placed and paid from the wallet");
+        writer.insertTimeline(orderId, now, actor, null, OrderStatus.PENDING, "Placed and paid from the wallet");
         events.publishEvent(new OrderPlaced(orderId, number, customerId, total, currency.code(), lines.size()));
         events.publishEvent(new OrderPaid(orderId, customerId, total, method));
         BigDecimal paid = currency.round(total);
@@ -215,7 +219,9 @@ public class OrderService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<TimelineEntry> myTimeline(long customerId, long orderId) {
-        myOrder(customerId, orderId);
+        if (!orders.existsByIdAndCustomerId(orderId, customerId)) {
+            throw DomainException.notFound("order_not_found", "No such order");
+        }
         return book.timeline(orderId);
     }
 
@@ -231,7 +237,6 @@ public class OrderService {
             if (order.getStatus() != OrderStatus.PENDING || order.isHandedToFulfilment()) {
                 throw DomainException.conflict("not_cancellable", "This order can no longer be cancelled");
             }
-            wallet.lock(customerId);
             book.transition(order, OrderStatus.CANCELLED, "Cancelled by the customer", actor);
             return book.view(order, null);
         });

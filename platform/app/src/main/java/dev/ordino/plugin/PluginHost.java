@@ -1,11 +1,16 @@
 package dev.ordino.plugin;
 
 import dev.ordino.base.config.OrdinoProperties;
+import dev.ordino.plugin.api.HostCallback;
+import dev.ordino.plugin.api.HostContext;
 import dev.ordino.plugin.api.PluginApi;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +20,8 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,27 +38,31 @@ public class PluginHost implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
     private final List<Path> roots;
+    private final HttpClient httpClient = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final Clock clock;
+    private final String publicUrl;
+    private final HostCallback callback;
     private volatile OrdinoPluginManager manager;
-    private final java.net.http.HttpClient httpClient = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(java.time.Duration.ofSeconds(10)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
-    private java.time.Clock clock = java.time.Clock.systemUTC();
-    private String publicUrl = "http://localhost:8080";
-    private dev.ordino.plugin.api.HostCallback callback = (token, actor) -> "Not handled";
 
-    @org.springframework.beans.factory.annotation.Autowired
-    PluginHost(OrdinoProperties properties, java.time.Clock clock,
-               org.springframework.context.ApplicationEventPublisher events) {
-        this(pluginRoots(properties.pluginsDir()));
-        this.clock = clock;
-        this.publicUrl = properties.publicUrl();
-        this.callback = (token, actor) -> {
+    @Autowired
+    PluginHost(OrdinoProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this(pluginRoots(properties.pluginsDir()), clock, properties.publicUrl(), (token, actor) -> {
             events.publishEvent(new PluginActionPressed(token, actor));
             return "OK";
-        };
+        });
     }
 
+    /** A host on the given folders, outside Spring (tests). */
     PluginHost(List<Path> roots) {
+        this(roots, Clock.systemUTC(), "http://localhost:8080", (token, actor) -> "Not handled");
+    }
+
+    private PluginHost(List<Path> roots, Clock clock, String publicUrl, HostCallback callback) {
         this.roots = List.copyOf(roots);
+        this.clock = clock;
+        this.publicUrl = publicUrl;
+        this.callback = callback;
     }
 
     @Override
@@ -142,9 +153,9 @@ public class PluginHost implements SmartLifecycle {
      * The context for one call of an extension acting for a configured instance: its settings,
      * the shared HTTP client, the clock, a logger named after the plugin.
      */
-    public dev.ordino.plugin.api.HostContext contextFor(Object extension, String instanceId, java.util.Map<String, String> settings) {
+    public HostContext contextFor(Object extension, String instanceId, Map<String, String> settings) {
         String pluginId = pluginIdOf(extension);
-        return new PluginHostContext(instanceId, java.util.Map.copyOf(settings), httpClient, clock,
+        return new PluginHostContext(instanceId, Map.copyOf(settings), httpClient, clock,
                 System.getLogger("plugin." + (pluginId == null ? "host" : pluginId)), publicUrl, callback);
     }
 

@@ -1,8 +1,7 @@
 package dev.ordino.security;
 
+import dev.ordino.base.api.ApiProblems;
 import dev.ordino.base.crypto.StoreSecret;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +16,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * The REST API ({@code /v1/**}): stateless, bearer tokens, errors as problem+json. Catalog reads
@@ -37,6 +38,10 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> ApiProblems.write(response, 401, "unauthorized",
+                "Send a valid token: Authorization: Bearer <access_token> from POST /v1/auth/token");
+        AccessDeniedHandler forbidden = (request, response, e) -> ApiProblems.write(response, 403, "forbidden",
+                "You are not allowed to do this");
         http.securityMatcher("/v1/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/v1/auth/register", "/v1/auth/token").permitAll()
@@ -48,15 +53,8 @@ class ApiSecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(ApiSecurityConfig::authentication))
-                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "unauthorized",
-                                "Send a valid token: Authorization: Bearer <access_token> from POST /v1/auth/token"))
-                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "forbidden",
-                                "You are not allowed to do this")))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "unauthorized",
-                                "Send a valid token: Authorization: Bearer <access_token> from POST /v1/auth/token"))
-                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "forbidden",
-                                "You are not allowed to do this")));
+                        .authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
     }
 
@@ -66,16 +64,4 @@ class ApiSecurityConfig {
                 : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
         return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString("email"));
     }
-
-    static void problem(HttpServletResponse response, int status, String code, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"https://ordino.dev/problems/" + code + "\",\"title\":\""
-                + (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status + ",\"code\":\"" + code
-                + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
-    }
-
-
-
 }

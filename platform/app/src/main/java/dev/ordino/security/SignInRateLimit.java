@@ -1,5 +1,6 @@
 package dev.ordino.security;
 
+import dev.ordino.base.api.ApiProblems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -60,14 +61,11 @@ public class SignInRateLimit extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         if (request.getRequestURI().contains("/v1/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://ordino.dev/problems/too-many-requests\",\"title\":\"Too Many Requests\","
-                    + "\"status\":429,\"code\":\"too_many_requests\",\"detail\":\"Too many attempts; try again in " + seconds
-                    + " s\"}");
+            ApiProblems.write(response, 429, "too_many_requests", "Too many attempts; try again in " + seconds + " s");
         } else {
+            response.setStatus(429);
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write("Too many attempts; try again in " + seconds + " seconds.");
         }

@@ -1,7 +1,10 @@
 package dev.ordino.store;
 
 import dev.ordino.base.DomainException;
+import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.base.ui.StoreBranding;
+import dev.ordino.catalog.Platform;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -14,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Store settings, one row per key in {@code store_setting}; missing keys take their defaults. */
 @Service
-public class StoreSettingsService implements dev.ordino.base.ui.StoreBranding {
+public class StoreSettingsService implements StoreBranding {
 
     static final Set<String> LANGUAGES = Set.of("en", "ru", "id");
 
@@ -31,7 +34,8 @@ public class StoreSettingsService implements dev.ordino.base.ui.StoreBranding {
     @Transactional(readOnly = true)
     public StoreSettings current() {
         Map<String, String> values = new HashMap<>();
-        jdbc.sql("SELECT setting_key, setting_value FROM store_setting").query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT setting_key, setting_value FROM store_setting")
+                .query(rs -> { values.put(rs.getString(1), rs.getString(2)); });
         StoreSettings d = StoreSettings.defaults();
         return new StoreSettings(values.getOrDefault("shop.name", d.shopName()),
                 values.getOrDefault("shop.phone", d.contactPhone()),
@@ -42,9 +46,12 @@ public class StoreSettingsService implements dev.ordino.base.ui.StoreBranding {
                 decimal(values.get("pricing.markup"), d.defaultMarkupPercent()));
     }
 
+    /** The frame shows it on every page: one row, not the whole settings table. */
     @Override
+    @Transactional(readOnly = true)
     public String shopName() {
-        return current().shopName();
+        return jdbc.sql("SELECT setting_value FROM store_setting WHERE setting_key = 'shop.name'")
+                .query(String.class).optional().orElse(StoreSettings.defaults().shopName());
     }
 
     @Transactional
@@ -59,7 +66,7 @@ public class StoreSettingsService implements dev.ordino.base.ui.StoreBranding {
             throw DomainException.badRequest("invalid_phone", "contactPhone", "Use digits, spaces, ( ) - and an optional leading +");
         }
         String telegram = settings.telegramLink() == null ? "" : settings.telegramLink().strip();
-        if (!telegram.isEmpty() && !dev.ordino.catalog.Platform.TELEGRAM.accepts(telegram)) {
+        if (!telegram.isEmpty() && !Platform.TELEGRAM.accepts(telegram)) {
             throw DomainException.badRequest("invalid_link", "telegramLink", "Enter a t.me link", "telegram");
         }
         if (!LANGUAGES.contains(settings.defaultLanguage())) {
@@ -87,7 +94,7 @@ public class StoreSettingsService implements dev.ordino.base.ui.StoreBranding {
     private void put(String key, String value) {
         jdbc.sql("INSERT INTO store_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
-                .params(key, value, dev.ordino.base.UtcTime.column(clock.instant())).update();
+                .params(key, value, UtcTime.column(clock.instant())).update();
     }
 
     private static BigDecimal decimal(String value, BigDecimal fallback) {

@@ -1,12 +1,18 @@
 package dev.ordino.wallet;
 
+import dev.ordino.account.AccountCreated;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
-import dev.ordino.base.UtcTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -39,8 +45,8 @@ public class WalletService {
     }
 
     /** Every account gets its wallet in the transaction that creates the account. */
-    @org.springframework.context.event.EventListener
-    void on(dev.ordino.account.AccountCreated event) {
+    @EventListener
+    void on(AccountCreated event) {
         jdbc.sql("INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, 0, ?)")
                 .params(event.accountId(), UtcTime.column(clock.instant())).update();
     }
@@ -51,15 +57,28 @@ public class WalletService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public BigDecimal lock(long userId) {
-        return jdbc.sql("SELECT balance FROM wallet WHERE user_id = ? FOR UPDATE").param(userId)
-                .query(BigDecimal.class).optional()
-                .orElseThrow(() -> new IllegalStateException("wallet of user " + userId + " does not exist"));
+        return lockIfExists(userId).orElseThrow(() -> new IllegalStateException("wallet of user " + userId + " does not exist"));
+    }
+
+    private Optional<BigDecimal> lockIfExists(long userId) {
+        return jdbc.sql("SELECT balance FROM wallet WHERE user_id = ? FOR UPDATE").param(userId).query(BigDecimal.class).optional();
     }
 
     @Transactional(readOnly = true)
     public BigDecimal balance(long userId) {
         return currency.round(jdbc.sql("SELECT balance FROM wallet WHERE user_id = ?").param(userId)
                 .query(BigDecimal.class).optional().orElse(BigDecimal.ZERO));
+    }
+
+    /** Balances of several users in one query, for a page of a staff grid. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> balances(Collection<Long> userIds) {
+        Map<Long, BigDecimal> result = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            jdbc.sql("SELECT user_id, balance FROM wallet WHERE user_id IN (:ids)").param("ids", userIds)
+                    .query(rs -> { result.put(rs.getLong(1), currency.round(rs.getBigDecimal(2))); });
+        }
+        return result;
     }
 
     /**
@@ -74,7 +93,7 @@ public class WalletService {
         int updated = jdbc.sql("UPDATE wallet SET balance = balance - ?, updated_at = ? WHERE user_id = ? AND balance >= ?")
                 .params(amount, UtcTime.column(clock.instant()), userId, amount).update();
         if (updated != 1) {
-            throw new DomainException(402, "insufficient_balance", null, "Not enough balance in the wallet");
+            throw insufficientBalance();
         }
         return append(userId, type, amount.negate(), reference, description, actor);
     }
@@ -107,18 +126,14 @@ public class WalletService {
         if (why.isEmpty() || why.length() > 500) {
             throw DomainException.badRequest("reason_required", "reason", "Give a reason (at most 500 characters)");
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ?").param(userId).query(Long.class).single() == 0) {
-            throw DomainException.notFound("user_not_found", "No such user");
-        }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        lock(userId);
+        // Every account has a wallet, so a missing wallet row is a missing user.
+        BigDecimal before = lockIfExists(userId).orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
         if (key != null) {
-            var earlier = jdbc.sql("SELECT id, amount FROM wallet_adjustment WHERE created_by = ? AND idempotency_key = ?")
-                    .params(actor, key).query((rs, n) -> new Object[]{rs.getLong(1), rs.getBigDecimal(2)}).optional();
+            var earlier = jdbc.sql("SELECT id FROM wallet_adjustment WHERE created_by = ? AND idempotency_key = ?")
+                    .params(actor, key).query(Long.class).optional();
             if (earlier.isPresent()) {
-                long id = (Long) earlier.get()[0];
-                LedgerEntry entry = entryByReference("adjustment:" + id);
-                return new AdjustmentResult(id, entry, false);
+                return new AdjustmentResult(earlier.get(), entryByReference("adjustment:" + earlier.get()), false);
             }
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -135,10 +150,15 @@ public class WalletService {
                 entry = debit(userId, exact.negate(), LedgerType.ADJUSTMENT, reference, why, actor);
             } catch (DomainException e) {
                 throw new DomainException(409, "insufficient_balance", "amount",
-                        "The balance would go below zero", currency.display(balanceLocked(userId)));
+                        "The balance would go below zero", currency.display(before));
             }
         }
         return new AdjustmentResult(id, entry, true);
+    }
+
+    /** 402 {@code insufficient_balance}: the refusal for any payment the balance does not cover. */
+    public static DomainException insufficientBalance() {
+        return new DomainException(402, "insufficient_balance", null, "Not enough balance in the wallet");
     }
 
     /** An adjustment booked, or found booked before under the same idempotency key. */
@@ -158,10 +178,6 @@ public class WalletService {
     public BigDecimal ledgerSum(long userId) {
         return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE user_id = ?").param(userId)
                 .query(BigDecimal.class).single();
-    }
-
-    private BigDecimal balanceLocked(long userId) {
-        return jdbc.sql("SELECT balance FROM wallet WHERE user_id = ?").param(userId).query(BigDecimal.class).single();
     }
 
     /**

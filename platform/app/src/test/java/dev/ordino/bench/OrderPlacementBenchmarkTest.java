@@ -42,6 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("benchmark")
 class OrderPlacementBenchmarkTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderPlacementBenchmarkTest.class);
+
     static final int CLIENTS = 32;
     static final int CUSTOMERS = 1000;
     static final int ORDERS = Integer.getInteger("bench.orders", 4000);
@@ -122,7 +124,7 @@ class OrderPlacementBenchmarkTest {
         }
         report.append(String.format("ratio API / raw JDBC: %.0f %% (1000 customers), %.0f %% (one hot wallet)%n",
                 100 * apiSpread.perSecond() / rawSpread.perSecond(), 100 * apiHot.perSecond() / rawHot.perSecond()));
-        System.out.println("\n===== BENCHMARK =====\n" + report + "=====================");
+        log.info("\n===== BENCHMARK =====\n{}=====================", report);
         Files.writeString(Path.of("target", "benchmark.txt"), report.toString());
 
         for (long id : everyone) {

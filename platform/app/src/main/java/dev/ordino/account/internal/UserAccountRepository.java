@@ -1,6 +1,8 @@
 package dev.ordino.account.internal;
 
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
@@ -9,9 +11,9 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     boolean existsByEmailIgnoreCase(String email);
 
-    org.springframework.data.domain.Page<UserAccount> findByEmailContainingIgnoreCase(String email,
-            org.springframework.data.domain.Pageable pageable);
+    Page<UserAccount> findByEmailContainingIgnoreCase(String email,
+            Pageable pageable);
 
-    org.springframework.data.domain.Page<UserAccount> findByEmailContainingIgnoreCaseOrDisplayNameContainingIgnoreCase(
-            String email, String displayName, org.springframework.data.domain.Pageable pageable);
+    Page<UserAccount> findByEmailContainingIgnoreCaseOrDisplayNameContainingIgnoreCase(
+            String email, String displayName, Pageable pageable);
 }

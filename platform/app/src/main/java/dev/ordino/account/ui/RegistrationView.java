@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.account.AccountService;
 import dev.ordino.account.Registration;
 import dev.ordino.account.RegistrationException;
@@ -78,16 +79,15 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         } catch (RegistrationException e) {
             String message = getTranslation(e.reason().messageKey(), AccountService.MIN_PASSWORD_LENGTH);
             switch (e.reason().field()) {
-                case "email" -> markInvalid(email, message);
-                case "displayName" -> markInvalid(displayName, message);
-                default -> markInvalid(password, message);
+                case "email" -> Feedback.invalid(email, message);
+                case "displayName" -> Feedback.invalid(displayName, message);
+                default -> Feedback.invalid(password, message);
             }
         }
     }
 
     private static void markInvalid(com.vaadin.flow.component.HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
+        Feedback.invalid(field, message);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.ordino.base.api;
 
 import dev.ordino.base.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +39,47 @@ public class ApiProblems {
 
     public static ResponseEntity<ProblemDetail> problem(int status, String code, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-        problem.setType(URI.create("https://ordino.dev/problems/" + code.replace('_', '-')));
+        problem.setType(URI.create(typeOf(code)));
         problem.setProperty("code", code);
         if (field != null) {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The same problem body for code outside Spring MVC (security entry points, servlet filters),
+     * written straight to the response.
+     */
+    public static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
+        HttpStatus known = HttpStatus.resolve(status);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + typeOf(code) + "\",\"title\":\"" + json(known == null ? "Error" : known.getReasonPhrase())
+                + "\",\"status\":" + status + ",\"code\":\"" + json(code) + "\",\"detail\":\"" + json(detail) + "\"}");
+    }
+
+    private static String typeOf(String code) {
+        return "https://ordino.dev/problems/" + code.replace('_', '-');
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     @ExceptionHandler(DomainException.class)

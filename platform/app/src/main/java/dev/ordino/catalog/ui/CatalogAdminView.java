@@ -11,8 +11,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -22,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.CategoryForm;
@@ -182,18 +181,16 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private void saved() {
-        Notification.show(getTranslation("admin.catalog.saved"), 3000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Feedback.success(getTranslation("admin.catalog.saved"));
     }
 
     private void showError(DomainException e, Map<String, ? extends Component> fields) {
         Component field = e.field() == null ? null : fields.get(e.field());
-        String message = getTranslation(e.messageKey(), e.arguments().toArray());
+        String message = Feedback.message(this, e);
         if (field instanceof HasValidation validation) {
-            validation.setErrorMessage(message);
-            validation.setInvalid(true);
+            Feedback.invalid(validation, message);
         } else {
-            Notification.show(message, 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Feedback.error(message);
         }
     }
 

@@ -62,31 +62,12 @@ public class CustomerOrder {
     @OrderBy("position")
     private List<OrderItem> items = new ArrayList<>();
 
+    /** Rows are written by {@link OrderWriter}; the entity reads them and carries later changes. */
     protected CustomerOrder() {
-    }
-
-    public CustomerOrder(long customerId, String paymentMethod, BigDecimal total, String currency, String idempotencyKey,
-                         String requestHash, Instant now) {
-        this.customerId = customerId;
-        this.paymentMethod = paymentMethod;
-        this.total = total;
-        this.currency = currency;
-        this.idempotencyKey = idempotencyKey;
-        this.requestHash = requestHash;
-        this.status = OrderStatus.PENDING;
-        this.paymentStatus = PaymentStatus.PENDING;
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
-    public void addItem(OrderItem item) {
-        item.attachTo(this, items.size() + 1);
-        items.add(item);
     }
 
     public Long getId() { return id; }
     public String getNumber() { return number; }
-    public void setNumber(String number) { this.number = number; }
     public long getCustomerId() { return customerId; }
     public OrderStatus getStatus() { return status; }
     public void setStatus(OrderStatus status) { this.status = status; }

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderBook {
 
     private final TimelineRepository timeline;
+    private final OrderWriter writer;
     private final RefundRepository refunds;
     private final WalletService wallet;
     private final CatalogService catalog;
@@ -37,9 +38,10 @@ public class OrderBook {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderBook(TimelineRepository timeline, RefundRepository refunds, WalletService wallet, CatalogService catalog,
+    OrderBook(TimelineRepository timeline, OrderWriter writer, RefundRepository refunds, WalletService wallet, CatalogService catalog,
               StoreCurrency currency, ApplicationEventPublisher events, Clock clock) {
         this.timeline = timeline;
+        this.writer = writer;
         this.refunds = refunds;
         this.wallet = wallet;
         this.catalog = catalog;
@@ -103,15 +105,15 @@ public class OrderBook {
         order.setPaymentStatus(order.getRefundedAmount().compareTo(order.getPaidAmount()) >= 0
                 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED);
         order.setUpdatedAt(now);
-        timeline.save(new OrderTimeline(order.getId(), now, actor, order.getStatus(), order.getStatus(),
-                "Refunded " + currency.display(amount) + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+        writer.insertTimeline(order.getId(), now, actor, order.getStatus(), order.getStatus(),
+                "Refunded " + currency.display(amount) + (reason == null || reason.isBlank() ? "" : ": " + reason));
         events.publishEvent(new RefundIssued(order.getId(), order.getCustomerId(), amount, reference, reason));
         return refund;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(CustomerOrder order, OrderStatus from, OrderStatus to, String note, String actor) {
-        timeline.save(new OrderTimeline(order.getId(), clock.instant(), actor, from, to, note));
+        writer.insertTimeline(order.getId(), clock.instant(), actor, from, to, note);
     }
 
     public List<TimelineEntry> timeline(long orderId) {

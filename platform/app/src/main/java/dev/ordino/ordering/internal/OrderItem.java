@@ -52,24 +52,6 @@ public class OrderItem {
     protected OrderItem() {
     }
 
-    public OrderItem(long offeringId, OfferingKind kind, String name, long quantity, String link, String note,
-                     BigDecimal unitPrice, int pricePer, BigDecimal lineTotal) {
-        this.offeringId = offeringId;
-        this.kind = kind;
-        this.name = name;
-        this.quantity = quantity;
-        this.link = link;
-        this.note = note;
-        this.unitPrice = unitPrice;
-        this.pricePer = pricePer;
-        this.lineTotal = lineTotal;
-    }
-
-    void attachTo(CustomerOrder order, int position) {
-        this.order = order;
-        this.position = position;
-    }
-
     public Long getId() { return id; }
     public long getOfferingId() { return offeringId; }
     public OfferingKind getKind() { return kind; }

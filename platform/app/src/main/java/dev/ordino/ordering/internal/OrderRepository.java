@@ -18,6 +18,8 @@ public interface OrderRepository extends JpaRepository<CustomerOrder, Long>, Jpa
 
     Optional<CustomerOrder> findByIdAndCustomerId(long id, long customerId);
 
+    boolean existsByIdAndCustomerId(long id, long customerId);
+
     /** [orders, takings (paid minus refunded)] placed since the given instant. */
     @Query("select count(o), coalesce(sum(o.paidAmount - o.refundedAmount), 0) from CustomerOrder o where o.createdAt >= :since")
     Object[] takingsSince(@Param("since") java.time.Instant since);

@@ -29,16 +29,8 @@ public class OrderTimeline {
     @Column(length = 1000)
     private String note;
 
+    /** Rows are written by {@link OrderWriter}; the entity only reads them. */
     protected OrderTimeline() {
-    }
-
-    public OrderTimeline(long orderId, Instant at, String actor, OrderStatus fromStatus, OrderStatus toStatus, String note) {
-        this.orderId = orderId;
-        this.at = at;
-        this.actor = actor;
-        this.fromStatus = fromStatus;
-        this.toStatus = toStatus;
-        this.note = note == null ? null : note.length() > 1000 ? note.substring(0, 1000) : note;
     }
 
     public long getOrderId() { return orderId; }

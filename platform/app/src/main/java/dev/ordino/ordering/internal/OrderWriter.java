@@ -50,9 +50,10 @@ public class OrderWriter {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void insertTimeline(long orderId, Instant at, String actor, OrderStatus to, String note) {
-        jdbc.sql("INSERT INTO order_timeline (order_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, NULL, ?, ?)")
-                .params(orderId, UtcTime.column(at), actor, to.key(), note).update();
+    public void insertTimeline(long orderId, Instant at, String actor, OrderStatus from, OrderStatus to, String note) {
+        String text = note == null || note.length() <= 1000 ? note : note.substring(0, 1000);
+        jdbc.sql("INSERT INTO order_timeline (order_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(orderId, UtcTime.column(at), actor, from == null ? null : from.key(), to.key(), text).update();
     }
 
     public static String number(long id) {

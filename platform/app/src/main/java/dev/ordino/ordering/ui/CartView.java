@@ -7,12 +7,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.MainLayout;
 import dev.ordino.ordering.OrderService;
@@ -92,12 +91,11 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
             Placement placement = orders.place(currentUser.requireId(), currentUser.email().orElseThrow(), cart.toOrder(),
                     cart.checkoutKey());
             cart.clear();
-            Notification.show(getTranslation("order.placed", placement.order().number()), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Feedback.success(getTranslation("order.placed", placement.order().number()));
             getUI().ifPresent(ui -> ui.navigate("orders/" + placement.order().id()));
         } catch (DomainException e) {
             problem.removeAll();
-            problem.add(new Span(getTranslation(e.messageKey(), e.arguments().toArray()) + " "));
+            problem.add(new Span(Feedback.message(this, e) + " "));
             if (e.code().equals("insufficient_balance")) {
                 problem.add(new Anchor("wallet", getTranslation("order.top-up-later")));
             }

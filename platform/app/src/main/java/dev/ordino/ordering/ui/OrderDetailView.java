@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -21,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.MainLayout;
 import dev.ordino.ordering.OrderItemView;
@@ -127,11 +126,9 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     void cancelOrder() {
         try {
             render(orders.cancel(currentUser.requireId(), orderId, currentUser.email().orElseThrow()));
-            Notification.show(getTranslation("order-detail.cancelled"), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Feedback.success(getTranslation("order-detail.cancelled"));
         } catch (DomainException e) {
-            Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()), 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Feedback.error(Feedback.message(this, e));
             reload();
         }
     }

@@ -7,8 +7,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -16,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.ordering.OrderService;
@@ -142,8 +141,7 @@ class OrderDialog extends Dialog {
         } catch (DomainException e) {
             total.setText("—");
             if ("quantity".equals(e.field())) {
-                quantity.setErrorMessage(message(e));
-                quantity.setInvalid(true);
+                Feedback.invalid(quantity, Feedback.message(this, e));
             }
         }
     }
@@ -174,8 +172,7 @@ class OrderDialog extends Dialog {
             Placement placement = orders.place(customerId, actor, new PlaceOrder(List.of(line(false)), "wallet"), idempotencyKey);
             var ui = java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent());
             close();
-            Notification.show(getTranslation("order.placed", placement.order().number()), 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Feedback.success(getTranslation("order.placed", placement.order().number()));
             ui.ifPresent(current -> current.navigate("orders/" + placement.order().id()));
         } catch (DomainException e) {
             showError(e);
@@ -188,8 +185,7 @@ class OrderDialog extends Dialog {
         try {
             cart.add(orders.price(line(false), offering));
             close();
-            Notification.show(getTranslation("order.added-to-cart"), 3000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Feedback.success(getTranslation("order.added-to-cart"));
         } catch (DomainException e) {
             showError(e);
         }
@@ -198,20 +194,16 @@ class OrderDialog extends Dialog {
     private void showError(DomainException e) {
         switch (e.field() == null ? e.code() : e.field()) {
             case "quantity" -> {
-                quantity.setErrorMessage(message(e));
-                quantity.setInvalid(true);
+                Feedback.invalid(quantity, Feedback.message(this, e));
             }
             case "link" -> {
-                link.setErrorMessage(message(e));
-                link.setInvalid(true);
+                Feedback.invalid(link, Feedback.message(this, e));
             }
             case "note" -> {
-                note.setErrorMessage(message(e));
-                note.setInvalid(true);
+                Feedback.invalid(note, Feedback.message(this, e));
             }
             case "insufficient_balance" -> showBalanceProblem();
-            default -> Notification.show(message(e), 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            default -> Feedback.error(Feedback.message(this, e));
         }
     }
 
@@ -222,7 +214,4 @@ class OrderDialog extends Dialog {
         balanceProblem.setVisible(true);
     }
 
-    private String message(DomainException e) {
-        return getTranslation(e.messageKey(), e.arguments().toArray());
-    }
 }

@@ -8,13 +8,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderStatus;
@@ -103,8 +102,7 @@ class OrderPanel extends VerticalLayout {
 
     void changeStatus() {
         if (nextStatus.getValue() == null) {
-            nextStatus.setErrorMessage(getTranslation("error.invalid_status"));
-            nextStatus.setInvalid(true);
+            Feedback.invalid(nextStatus, getTranslation("error.invalid_status"));
             return;
         }
         try {
@@ -158,21 +156,19 @@ class OrderPanel extends VerticalLayout {
                 close();
                 done("admin.orders.refunded");
             } catch (DomainException e) {
-                amount.setErrorMessage(getTranslation(e.messageKey(), e.arguments().toArray()));
-                amount.setInvalid(true);
+                Feedback.invalid(amount, Feedback.message(this, e));
             }
         }
     }
 
     private void done(String key) {
-        Notification.show(getTranslation(key), 3000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Feedback.success(getTranslation(key));
         changed.run();
         show(order.id());
     }
 
     private void fail(DomainException e) {
-        Notification.show(getTranslation(e.messageKey(), e.arguments().toArray()), 5000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Feedback.error(Feedback.message(this, e));
         show(order.id());
     }
 }

@@ -1,7 +1,6 @@
 package dev.ordino.ordering.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,7 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import dev.ordino.base.DomainException;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.ordering.OrderAdminService;
@@ -176,8 +175,7 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     void applyBulk() {
         OrderStatus target = bulkStatus.getValue();
         if (target == null) {
-            bulkStatus.setErrorMessage(getTranslation("error.invalid_status"));
-            bulkStatus.setInvalid(true);
+            Feedback.invalid(bulkStatus, getTranslation("error.invalid_status"));
             return;
         }
         List<Long> ids = grid.getSelectedItems().stream().map(OrderView::id).toList();
@@ -193,9 +191,5 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("admin.orders.title") + " · " + getTranslation("app.name");
-    }
-
-    static String message(com.vaadin.flow.component.Component c, DomainException e) {
-        return c.getTranslation(e.messageKey(), e.arguments().toArray());
     }
 }

@@ -4,8 +4,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -13,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.security.Roles;
@@ -66,16 +65,14 @@ public class StoreSettingsView extends VerticalLayout implements HasDynamicTitle
             try {
                 settings.save(new StoreSettings(shopName.getValue(), phone.getValue(), telegram.getValue(), language.getValue(),
                         topUpMin.getValue(), topUpMax.getValue(), markup.getValue()));
-                Notification.show(getTranslation("admin.catalog.saved"), 3000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Feedback.success(getTranslation("admin.catalog.saved"));
             } catch (DomainException ex) {
                 HasValidation field = fields.get(ex.field());
-                String message = getTranslation(ex.messageKey(), ex.arguments().toArray());
+                String message = Feedback.message(this, ex);
                 if (field != null) {
-                    field.setErrorMessage(message);
-                    field.setInvalid(true);
+                    Feedback.invalid(field, message);
                 } else {
-                    Notification.show(message, 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    Feedback.error(message);
                 }
             }
         });

@@ -7,10 +7,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -24,10 +21,14 @@ import dev.ordino.account.AccountSummary;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.Feedback;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import dev.ordino.wallet.WalletService;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -44,6 +45,7 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
     private final WalletService wallet;
     private final StoreCurrency currency;
     private final String actor;
+    private final Map<Long, BigDecimal> balances = new HashMap<>();
 
     public UsersAdminView(AccountService accounts, WalletService wallet, StoreCurrency currency, CurrentUser currentUser) {
         this.accounts = accounts;
@@ -62,14 +64,18 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(AccountSummary::email).setHeader(getTranslation("admin.users.email")).setKey("email")
-                .setAutoWidth(true).setFlexGrow(1);
+                .setFlexGrow(2).setTooltipGenerator(AccountSummary::email);
         grid.addColumn(AccountSummary::displayName).setHeader(getTranslation("admin.users.name")).setKey("name");
         grid.addColumn(a -> String.join(", ", new TreeSet<>(a.roles()))).setHeader(getTranslation("admin.users.roles")).setKey("roles");
-        grid.addColumn(a -> currency.display(wallet.balance(a.id()))).setHeader(getTranslation("wallet.balance")).setKey("balance");
+        grid.addColumn(a -> currency.display(balances.getOrDefault(a.id(), BigDecimal.ZERO))).setHeader(getTranslation("wallet.balance")).setKey("balance");
         grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state")).setKey("state");
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
-        grid.setItemsPageable(pageable -> accounts.search(search.getValue(), pageable).getContent());
+        grid.setItemsPageable(pageable -> {
+            var page = accounts.search(search.getValue(), pageable).getContent();
+            balances.putAll(wallet.balances(page.stream().map(AccountSummary::id).toList())); // one query per page
+            return page;
+        });
         grid.setEmptyStateText(getTranslation("admin.users.empty"));
         add(search, grid);
     }
@@ -124,17 +130,14 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
                 wallet.adjust(account.id(), amount.getValue(), reason.getValue(), actor, key);
                 close();
                 grid.getDataProvider().refreshAll();
-                Notification.show(getTranslation("admin.users.adjusted"), 3000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Feedback.success(getTranslation("admin.users.adjusted"));
             } catch (DomainException e) {
-                String message = getTranslation(e.messageKey(), e.arguments().toArray());
+                String message = Feedback.message(this, e);
                 if ("reason".equals(e.field())) {
-                    reason.setErrorMessage(message);
-                    reason.setInvalid(true);
+                    Feedback.invalid(reason, message);
                 } else {
-                    amount.setErrorMessage(e.code().equals("insufficient_balance")
+                    Feedback.invalid(amount, e.code().equals("insufficient_balance")
                             ? getTranslation("admin.users.would-go-negative") : message);
-                    amount.setInvalid(true);
                 }
             }
         }
@@ -152,8 +155,7 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
             } catch (DomainException ex) {
-                roles.setErrorMessage(getTranslation(ex.messageKey()));
-                roles.setInvalid(true);
+                Feedback.invalid(roles, Feedback.message(this, ex));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -171,8 +173,7 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
                         accounts.setEnabled(account.id(), enable, actor);
                         grid.getDataProvider().refreshAll();
                     } catch (DomainException ex) {
-                        Notification.show(getTranslation(ex.messageKey()), 5000, Notification.Position.TOP_CENTER)
-                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                        Feedback.error(Feedback.message(this, ex));
                     }
                 });
         confirm.setCancelable(true);
