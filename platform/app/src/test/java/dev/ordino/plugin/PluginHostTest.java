@@ -51,7 +51,7 @@ class PluginHostTest {
         PluginInfo notifyLog = plugin("notify-log");
         assertThat(notifyLog.status()).isEqualTo(PluginInfo.Status.STARTED);
         assertThat(notifyLog.error()).isNull();
-        assertThat(notifyLog.requires()).isEqualTo(">=1.0.0 & <2.0.0");
+        assertThat(notifyLog.requires()).isEqualTo(">=1.1.0 & <2.0.0");
 
         List<NotificationChannel> channels = host.extensions(NotificationChannel.class);
         assertThat(channels).hasSize(1);
@@ -83,7 +83,7 @@ class PluginHostTest {
 
         PluginInfo future = plugin("notify-future");
         assertThat(future.status()).isEqualTo(PluginInfo.Status.INCOMPATIBLE);
-        assertThat(future.error()).isEqualTo("Requires plugin API >=2.0.0 & <3.0.0, this Ordino provides 1.0.0");
+        assertThat(future.error()).isEqualTo("Requires plugin API >=2.0.0 & <3.0.0, this Ordino provides 1.1.0");
         assertThat(future.extensions()).isEmpty();
 
         PluginInfo missingClass = plugin("notify-missing-class");
