@@ -231,6 +231,6 @@ public class CatalogService {
         return new OfferingView(o.getId(), c.getId(), c.getSlug(), c.getName(), c.getPlatform(), o.getKind(), o.getName(),
                 o.getDescription(), o.getPrice(), o.getPricePer(), o.getMinQuantity(), o.getMaxQuantity(),
                 o.getDeliveryTime(), o.getRefillDays(), o.isCancelAllowed(), o.getStock(), o.getImageUrl(),
-                o.isActive() && c.isActive());
+                o.isActive() && c.isActive(), o.getServiceType(), o.isDripfeed());
     }
 }

@@ -5,12 +5,26 @@ import java.math.BigDecimal;
 /**
  * An offering as customers and other features see it. Line total = price × quantity / pricePer.
  *
- * @param stock units left for products; {@code null} when not counted
+ * @param stock       units left for products; {@code null} when not counted
+ * @param serviceType the provider's service type for imported services ("Default", "Custom Comments", ...)
+ * @param dripfeed    whether orders may be spread over runs with an interval
  */
 public record OfferingView(long id, long categoryId, String categorySlug, String categoryName, Platform platform,
                            OfferingKind kind, String name, String description, BigDecimal price, int pricePer,
                            long minQuantity, long maxQuantity, String deliveryTime, int refillDays,
-                           boolean cancelAllowed, Integer stock, String imageUrl, boolean active) {
+                           boolean cancelAllowed, Integer stock, String imageUrl, boolean active,
+                           String serviceType, boolean dripfeed) {
+
+    /** Custom Comments services: one comment per line, the quantity is the number of lines. */
+    public boolean takesComments() {
+        return serviceType != null && serviceType.toLowerCase(java.util.Locale.ROOT).contains("comments")
+                && !serviceType.toLowerCase(java.util.Locale.ROOT).contains("likes");
+    }
+
+    /** Mentions with a list of usernames. */
+    public boolean takesUsernames() {
+        return serviceType != null && serviceType.toLowerCase(java.util.Locale.ROOT).contains("mentions");
+    }
 
     public boolean inStock() {
         return active && (stock == null || stock > 0);

@@ -23,6 +23,30 @@ public enum Platform {
         this.hosts = hosts;
     }
 
+    /** The platform a provider's category name speaks of ("Instagram Followers [HQ]"), or OTHER. */
+    public static Platform guess(String text) {
+        String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        if (lower.contains("tiktok") || lower.contains("tik tok")) {
+            return TIKTOK;
+        }
+        if (lower.contains("instagram") || lower.startsWith("ig ")) {
+            return INSTAGRAM;
+        }
+        if (lower.contains("youtube")) {
+            return YOUTUBE;
+        }
+        if (lower.contains("facebook")) {
+            return FACEBOOK;
+        }
+        if (lower.contains("telegram")) {
+            return TELEGRAM;
+        }
+        if (lower.contains("twitter") || lower.matches("^x\\b.*") || lower.contains(" x ")) {
+            return TWITTER;
+        }
+        return OTHER;
+    }
+
     /** Whether the link is an http(s) address on this platform (any address for OTHER). */
     public boolean accepts(String link) {
         if (link == null || link.isBlank() || link.length() > 500 || link.chars().anyMatch(Character::isWhitespace)) {

@@ -4,5 +4,6 @@ import dev.ordino.catalog.OfferingKind;
 import java.math.BigDecimal;
 
 public record OrderItemView(long id, long productId, String name, OfferingKind kind, long quantity, String link,
-                            String note, BigDecimal unitPrice, int pricePer, BigDecimal lineTotal, OrderStatus status) {
+                            String note, java.util.Map<String, String> extras, BigDecimal unitPrice, int pricePer, BigDecimal lineTotal, OrderStatus status,
+                            Long startCount, Long remains) {
 }

@@ -70,8 +70,12 @@ public class OrderService {
     }
 
     /** A line priced: what the order form shows as the customer types, and what {@link #place} charges. */
-    public record PricedLine(OfferingView offering, long quantity, String link, String note, BigDecimal lineTotal) {
+    public record PricedLine(OfferingView offering, long quantity, String link, String note, Map<String, String> extras,
+                             BigDecimal lineTotal) {
     }
+
+    /** Most characters of comments or usernames on one line. */
+    public static final int MAX_LIST = 3500;
 
     /**
      * Checks and prices one line without placing anything.
@@ -82,7 +86,19 @@ public class OrderService {
         if (offering == null || !offering.active()) {
             throw DomainException.notFound("product_not_found", "No such product: " + line.productId());
         }
-        if (line.quantity() == null || line.quantity() < offering.minQuantity() || line.quantity() > offering.maxQuantity()) {
+        Map<String, String> extras = new java.util.LinkedHashMap<>();
+        Long quantity = line.quantity();
+        if (offering.takesComments() || offering.takesUsernames()) {
+            String field = offering.takesComments() ? "comments" : "usernames";
+            List<String> entries = entries(offering.takesComments() ? line.comments() : line.usernames(), field);
+            if (quantity != null && quantity != entries.size()) {
+                throw DomainException.badRequest("quantity_mismatch", field,
+                        "Enter one entry per line: " + entries.size() + " lines for a quantity of " + quantity, entries.size());
+            }
+            quantity = (long) entries.size();
+            extras.put(field, String.join("\n", entries));
+        }
+        if (quantity == null || quantity < offering.minQuantity() || quantity > offering.maxQuantity()) {
             throw new DomainException(400, "quantity_out_of_range", "quantity",
                     "Quantity for " + offering.name() + " must be between " + offering.minQuantity() + " and "
                             + offering.maxQuantity(), offering.minQuantity(), offering.maxQuantity());
@@ -100,13 +116,39 @@ public class OrderService {
         if (note != null && note.length() > MAX_NOTE) {
             throw DomainException.badRequest("note_too_long", "note", "Use at most " + MAX_NOTE + " characters", MAX_NOTE);
         }
+        long charged = quantity;
+        if (line.runs() != null || line.interval() != null) {
+            if (!offering.dripfeed()) {
+                throw DomainException.badRequest("dripfeed_not_available", "runs", "This service cannot be spread over runs");
+            }
+            if (line.runs() == null || line.runs() < 2 || line.runs() > 1000) {
+                throw DomainException.badRequest("invalid_runs", "runs", "Runs must be between 2 and 1000", 2, 1000);
+            }
+            if (line.interval() == null || line.interval() < 1 || line.interval() > 10_080) {
+                throw DomainException.badRequest("invalid_interval", "interval",
+                        "Interval must be between 1 and 10080 minutes", 1, 10_080);
+            }
+            extras.put("runs", line.runs().toString());
+            extras.put("interval", line.interval().toString());
+            charged = Math.multiplyExact(quantity, (long) line.runs());
+        }
         if (!offering.inStock()) {
             throw DomainException.conflict("out_of_stock", offering.name() + " is out of stock", offering.name());
         }
-        BigDecimal total = currency.round(offering.price().multiply(BigDecimal.valueOf(line.quantity()))
+        BigDecimal total = currency.round(offering.price().multiply(BigDecimal.valueOf(charged))
                 .divide(BigDecimal.valueOf(offering.pricePer()), 10, RoundingMode.HALF_UP));
-        return new PricedLine(offering, line.quantity(), link == null || link.isEmpty() ? null : link,
-                note == null || note.isEmpty() ? null : note, total);
+        return new PricedLine(offering, quantity, link == null || link.isEmpty() ? null : link,
+                note == null || note.isEmpty() ? null : note, Map.copyOf(extras), total);
+    }
+
+    private static List<String> entries(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw DomainException.badRequest("required", field, "Enter one entry per line");
+        }
+        if (text.length() > MAX_LIST) {
+            throw DomainException.badRequest("too_long", field, "Use at most " + MAX_LIST + " characters", MAX_LIST);
+        }
+        return text.lines().map(String::strip).filter(entry -> !entry.isEmpty()).toList();
     }
 
     /**
@@ -187,7 +229,7 @@ public class OrderService {
         for (PricedLine line : lines) {
             OfferingView o = line.offering();
             items.add(writer.insertItem(orderId, items.size() + 1, o.id(), o.kind(), o.name(), line.quantity(), line.link(),
-                    line.note(), o.price(), o.pricePer(), line.lineTotal()));
+                    line.note(), line.extras(), o.price(), o.pricePer(), line.lineTotal()));
         }
         if (total.signum() > 0) {
             wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + orderId + ":payment",
@@ -246,7 +288,8 @@ public class OrderService {
         StringBuilder canonical = new StringBuilder(method);
         for (PricedLine line : lines) {
             canonical.append('|').append(line.offering().id()).append(';').append(line.quantity()).append(';')
-                    .append(line.link() == null ? "" : line.link()).append(';').append(line.note() == null ? "" : line.note());
+                    .append(line.link() == null ? "" : line.link()).append(';').append(line.note() == null ? "" : line.note())
+                    .append(';').append(new java.util.TreeMap<>(line.extras()));
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -48,6 +48,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation("admin.dashboard.title"), "admin", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.orders.title"), "admin/orders", VaadinIcon.CART.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.catalog.title"), "admin/catalog", VaadinIcon.STOCK.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.providers"), "admin/providers", VaadinIcon.CONNECT.create()));
         if (currentUser.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("admin.users.title"), "admin/users", VaadinIcon.USERS.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.settings.title"), "admin/settings", VaadinIcon.COG.create()));

@@ -52,6 +52,10 @@ public class Offering {
     private String imageUrl;
     @Column(nullable = false)
     private boolean active = true;
+    @Column(name = "service_type", length = 50)
+    private String serviceType;
+    @Column(nullable = false)
+    private boolean dripfeed;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Version
@@ -90,6 +94,8 @@ public class Offering {
     public int getRefillDays() { return refillDays; }
     public void setRefillDays(int refillDays) { this.refillDays = refillDays; }
     public boolean isCancelAllowed() { return cancelAllowed; }
+    public String getServiceType() { return serviceType; }
+    public boolean isDripfeed() { return dripfeed; }
     public void setCancelAllowed(boolean cancelAllowed) { this.cancelAllowed = cancelAllowed; }
     public Integer getStock() { return stock; }
     public void setStock(Integer stock) { this.stock = stock; }

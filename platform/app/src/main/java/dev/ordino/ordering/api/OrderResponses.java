@@ -17,7 +17,8 @@ class OrderResponses {
         this.currency = currency;
     }
 
-    record Item(long productId, String name, long quantity, String link, String lineTotal, String status) {
+    record Item(long productId, String name, long quantity, String link, String lineTotal, String status, Long startCount,
+                Long remains, java.util.Map<String, String> extras) {
     }
 
     record Timeline(Instant at, String status, String note) {
@@ -57,6 +58,7 @@ class OrderResponses {
 
     private List<Item> items(OrderView o) {
         return o.items().stream().map(i -> new Item(i.productId(), i.name(), i.quantity(), i.link(),
-                currency.format(i.lineTotal()), i.status().key())).toList();
+                currency.format(i.lineTotal()), i.status().key(), i.startCount(), i.remains(),
+                i.extras().isEmpty() ? null : i.extras())).toList();
     }
 }

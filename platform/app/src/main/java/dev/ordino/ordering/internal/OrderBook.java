@@ -58,6 +58,19 @@ public class OrderBook {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void transition(CustomerOrder order, OrderStatus to, String reason, String actor) {
+        move(order, to, reason, actor, true);
+    }
+
+    /**
+     * Moves the order but leaves its items' own statuses alone: for orders whose items are
+     * fulfilled one by one (each by its provider), where the order follows its items.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void transitionFollowingItems(CustomerOrder order, OrderStatus to, String reason, String actor) {
+        move(order, to, reason, actor, false);
+    }
+
+    private void move(CustomerOrder order, OrderStatus to, String reason, String actor, boolean items) {
         OrderStatus from = order.getStatus();
         if (!from.canMoveTo(to)) {
             throw DomainException.conflict("illegal_transition",
@@ -75,7 +88,9 @@ public class OrderBook {
             order.setHandedToFulfilment(true);
         }
         order.setStatus(to);
-        order.getItems().forEach(item -> item.setStatus(to));
+        if (items) {
+            order.getItems().forEach(item -> item.setStatus(to));
+        }
         order.setUpdatedAt(clock.instant());
         record(order, from, to, reason, actor);
         events.publishEvent(new OrderStatusChanged(order.getId(), order.getCustomerId(), from, to, reason, actor));
@@ -125,8 +140,8 @@ public class OrderBook {
     public OrderView view(CustomerOrder order, String customerEmail) {
         List<OrderItemView> items = order.getItems().stream()
                 .map(i -> new OrderItemView(i.getId(), i.getOfferingId(), i.getName(), i.getKind(), i.getQuantity(),
-                        i.getLink(), i.getNote(), i.getUnitPrice(), i.getPricePer(), currency.round(i.getLineTotal()),
-                        i.getStatus()))
+                        i.getLink(), i.getNote(), i.getExtras(), i.getUnitPrice(), i.getPricePer(), currency.round(i.getLineTotal()),
+                        i.getStatus(), i.getStartCount(), i.getRemains()))
                 .toList();
         return new OrderView(order.getId(), order.getNumber(), order.getCustomerId(), customerEmail, order.getStatus(),
                 order.getPaymentStatus(), order.getPaymentMethod(), currency.round(order.getTotal()),

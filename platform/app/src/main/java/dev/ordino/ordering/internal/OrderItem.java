@@ -40,6 +40,11 @@ public class OrderItem {
     private String link;
     @Column(length = 1000)
     private String note;
+    @Column(length = 4000)
+    private String extras;
+    @Column(name = "start_count")
+    private Long startCount;
+    private Long remains;
     @Column(name = "unit_price", nullable = false, precision = 19, scale = 4)
     private BigDecimal unitPrice;
     @Column(name = "price_per", nullable = false)
@@ -59,6 +64,10 @@ public class OrderItem {
     public long getQuantity() { return quantity; }
     public String getLink() { return link; }
     public String getNote() { return note; }
+    public java.util.Map<String, String> getExtras() { return dev.ordino.base.json.Json.readMap(extras); }
+    public CustomerOrder getOrder() { return order; }
+    public Long getStartCount() { return startCount; }
+    public Long getRemains() { return remains; }
     public BigDecimal getUnitPrice() { return unitPrice; }
     public int getPricePer() { return pricePer; }
     public BigDecimal getLineTotal() { return lineTotal; }

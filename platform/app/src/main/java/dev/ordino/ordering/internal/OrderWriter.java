@@ -41,12 +41,15 @@ public class OrderWriter {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderItemView insertItem(long orderId, int position, long offeringId, OfferingKind kind, String name, long quantity,
-                                    String link, String note, BigDecimal unitPrice, int pricePer, BigDecimal lineTotal) {
-        long id = jdbc.sql("INSERT INTO order_item (order_id, position, offering_id, kind, name, quantity, link, note, unit_price, "
-                        + "price_per, line_total, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') RETURNING id")
-                .params(orderId, position, offeringId, kind.name(), name, quantity, link, note, unitPrice, pricePer, lineTotal)
+                                    String link, String note, java.util.Map<String, String> extras, BigDecimal unitPrice,
+                                    int pricePer, BigDecimal lineTotal) {
+        long id = jdbc.sql("INSERT INTO order_item (order_id, position, offering_id, kind, name, quantity, link, note, extras, "
+                        + "unit_price, price_per, line_total, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') RETURNING id")
+                .params(orderId, position, offeringId, kind.name(), name, quantity, link, note,
+                        dev.ordino.base.json.Json.writeMap(extras), unitPrice, pricePer, lineTotal)
                 .query(Long.class).single();
-        return new OrderItemView(id, offeringId, name, kind, quantity, link, note, unitPrice, pricePer, lineTotal, OrderStatus.PENDING);
+        return new OrderItemView(id, offeringId, name, kind, quantity, link, note, extras, unitPrice, pricePer, lineTotal,
+                OrderStatus.PENDING, null, null);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -43,7 +43,9 @@ public class Cart {
     }
 
     public synchronized PlaceOrder toOrder() {
-        return new PlaceOrder(lines.stream().map(l -> new PlaceOrder.Line(l.offering().id(), l.quantity(), l.link(), l.note()))
+        return new PlaceOrder(lines.stream().map(l -> new PlaceOrder.Line(l.offering().id(), l.quantity(), l.link(), l.note(),
+                        number(l.extras().get("runs")), number(l.extras().get("interval")), l.extras().get("comments"),
+                        l.extras().get("usernames")))
                 .toList(), "wallet");
     }
 
@@ -55,5 +57,9 @@ public class Cart {
     public synchronized void clear() {
         lines.clear();
         checkoutKey = UUID.randomUUID().toString();
+    }
+
+    private static Integer number(String value) {
+        return value == null ? null : Integer.valueOf(value);
     }
 }

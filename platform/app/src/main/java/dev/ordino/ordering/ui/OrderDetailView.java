@@ -27,6 +27,7 @@ import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderUpdates;
 import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.ProviderRequests;
 import dev.ordino.ordering.TimelineEntry;
 import dev.ordino.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -57,7 +58,14 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     private long orderId;
     private AutoCloseable subscription;
 
-    public OrderDetailView(OrderService orders, OrderUpdates updates, StoreCurrency currency, CurrentUser currentUser) {
+    final Button refill = new Button();
+    final Button cancelRequest = new Button();
+    final Span refillStatus = new Span();
+    private final java.util.Optional<dev.ordino.ordering.ProviderRequests> providerRequests;
+
+    public OrderDetailView(OrderService orders, OrderUpdates updates, StoreCurrency currency, CurrentUser currentUser,
+                           org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.ProviderRequests> providerRequests) {
+        this.providerRequests = java.util.Optional.ofNullable(providerRequests.getIfAvailable());
         this.orders = orders;
         this.updates = updates;
         this.currency = currency;
@@ -70,7 +78,30 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         cancel.setId("cancel-order");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(e -> confirmCancel());
-        add(title, status, items, totals, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
+        refill.setText(getTranslation("order.refill"));
+        refill.setId("order-refill");
+        refill.addClickListener(e -> providerRequest(() -> this.providerRequests.orElseThrow()
+                .refill(currentUser.requireId(), orderId, currentUser.email().orElseThrow()), "order.refill-requested"));
+        cancelRequest.setText(getTranslation("order.cancel-request"));
+        cancelRequest.setId("order-cancel-request");
+        cancelRequest.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        cancelRequest.addClickListener(e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("order.cancel-request"),
+                    getTranslation("order.cancel-request-confirm"), getTranslation("order.cancel-request"),
+                    ok -> providerRequest(() -> this.providerRequests.orElseThrow()
+                            .requestCancel(currentUser.requireId(), orderId, currentUser.email().orElseThrow()),
+                            "order.cancel-requested"));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.back"));
+            confirm.open();
+        });
+        refillStatus.setId("order-refill-status");
+        refillStatus.addClassName("ordino-muted");
+        com.vaadin.flow.component.orderedlayout.FlexLayout requests =
+                new com.vaadin.flow.component.orderedlayout.FlexLayout(refill, cancelRequest, refillStatus);
+        requests.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        requests.getStyle().set("gap", "var(--lumo-space-s)");
+        add(title, status, items, totals, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
     }
 
     @Override
@@ -96,6 +127,13 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
                 link.addClassName("ordino-muted");
                 row.add(link);
             }
+            if (item.startCount() != null || item.remains() != null) {
+                Div counts = new Div((item.startCount() == null ? "" : getTranslation("order.start-count", item.startCount()) + "  ")
+                        + (item.remains() == null ? "" : getTranslation("order.remains", item.remains())));
+                counts.addClassName("ordino-muted");
+                counts.addClassName("order-item-counts");
+                row.add(counts);
+            }
             row.addClassName("ordino-card");
             row.getStyle().set("margin-bottom", "var(--lumo-space-s)");
             items.add(row);
@@ -108,6 +146,21 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
             timeline.add(li);
         }
         cancel.setVisible(order.status() == OrderStatus.PENDING);
+        ProviderRequests.Options options = providerRequests.map(p -> p.options(currentUser.requireId(), order.id()))
+                .orElse(new ProviderRequests.Options(false, false, null));
+        refill.setVisible(options.refill());
+        cancelRequest.setVisible(options.cancel());
+        refillStatus.setText(options.lastRefillStatus() == null ? "" : getTranslation("order.refill-status", options.lastRefillStatus()));
+    }
+
+    private void providerRequest(Runnable request, String doneKey) {
+        try {
+            request.run();
+            Feedback.success(getTranslation(doneKey));
+        } catch (DomainException e) {
+            Feedback.error(Feedback.message(this, e));
+        }
+        reload();
     }
 
     void reload() {

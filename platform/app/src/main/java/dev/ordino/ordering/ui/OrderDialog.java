@@ -34,6 +34,9 @@ class OrderDialog extends Dialog {
     final BigDecimalField quantity = new BigDecimalField();
     final TextField link = new TextField();
     final TextArea note = new TextArea();
+    final com.vaadin.flow.component.textfield.IntegerField runs = new com.vaadin.flow.component.textfield.IntegerField();
+    final com.vaadin.flow.component.textfield.IntegerField interval = new com.vaadin.flow.component.textfield.IntegerField();
+    final TextArea entries = new TextArea();
     final Span total = new Span();
     final Span balanceText = new Span();
     final Button orderNow = new Button();
@@ -79,6 +82,32 @@ class OrderDialog extends Dialog {
         link.setValueChangeMode(ValueChangeMode.LAZY);
         link.addValueChangeListener(e -> link.setInvalid(false));
 
+        boolean list = offering.takesComments() || offering.takesUsernames();
+        entries.setLabel(getTranslation(offering.takesComments() ? "order.comments" : "order.usernames"));
+        entries.setHelperText(getTranslation("order.one-per-line"));
+        entries.setId("order-entries");
+        entries.setVisible(list);
+        entries.setWidthFull();
+        entries.setMaxLength(OrderService.MAX_LIST);
+        entries.setValueChangeMode(ValueChangeMode.LAZY);
+        entries.addValueChangeListener(e -> refresh());
+        quantity.setReadOnly(list);
+        runs.setLabel(getTranslation("order.runs"));
+        runs.setHelperText(getTranslation("order.runs-help"));
+        runs.setId("order-runs");
+        runs.setMin(2);
+        runs.setMax(1000);
+        runs.setClearButtonVisible(true);
+        runs.setValueChangeMode(ValueChangeMode.EAGER);
+        runs.addValueChangeListener(e -> refresh());
+        interval.setLabel(getTranslation("order.interval"));
+        interval.setId("order-interval");
+        interval.setMin(1);
+        interval.setMax(10_080);
+        interval.setClearButtonVisible(true);
+        runs.setVisible(offering.dripfeed());
+        interval.setVisible(offering.dripfeed());
+
         note.setLabel(getTranslation("order.note"));
         note.setId("order-note");
         note.setMaxLength(OrderService.MAX_NOTE);
@@ -94,7 +123,7 @@ class OrderDialog extends Dialog {
 
         Paragraph price = new Paragraph(getTranslation("order.price", priceLabel()));
         price.addClassName("ordino-muted");
-        VerticalLayout body = new VerticalLayout(price, quantity, link, note, new Div(new Span(getTranslation("order.total") + " "), total),
+        VerticalLayout body = new VerticalLayout(price, entries, quantity, link, runs, interval, note, new Div(new Span(getTranslation("order.total") + " "), total),
                 balanceText, balanceProblem);
         body.setPadding(false);
         body.setAlignItems(FlexComponent.Alignment.STRETCH);
@@ -128,7 +157,12 @@ class OrderDialog extends Dialog {
     /** Re-prices as the customer types. */
     void refresh() {
         quantity.setInvalid(false);
+        entries.setInvalid(false);
+        runs.setInvalid(false);
         balanceProblem.setVisible(false);
+        if (entries.isVisible()) {
+            quantity.setValue(BigDecimal.valueOf(entries.getValue().lines().filter(l -> !l.isBlank()).count()));
+        }
         try {
             OrderService.PricedLine line = orders.price(line(true), offering);
             total.setText(currency.display(line.lineTotal()));
@@ -142,6 +176,8 @@ class OrderDialog extends Dialog {
             total.setText("—");
             if ("quantity".equals(e.field())) {
                 Feedback.invalid(quantity, Feedback.message(this, e));
+            } else if ("runs".equals(e.field())) {
+                Feedback.invalid(runs, Feedback.message(this, e));
             }
         }
     }
@@ -151,7 +187,10 @@ class OrderDialog extends Dialog {
         Long qty = value == null || value.stripTrailingZeros().scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
                 ? null : value.longValueExact();
         String theLink = ignoreLink && offering.needsLink() ? samplePlatformLink() : link.getValue();
-        return new PlaceOrder.Line(offering.id(), qty, theLink, note.getValue());
+        String list = entries.isVisible() ? entries.getValue() : null;
+        return new PlaceOrder.Line(offering.id(), entries.isVisible() ? null : qty, theLink, note.getValue(),
+                runs.isVisible() ? runs.getValue() : null, interval.isVisible() && runs.getValue() != null ? interval.getValue() : null,
+                offering.takesComments() ? list : null, offering.takesUsernames() ? list : null);
     }
 
     /** For pricing while the link is still being typed. */
@@ -202,6 +241,9 @@ class OrderDialog extends Dialog {
             case "note" -> {
                 Feedback.invalid(note, Feedback.message(this, e));
             }
+            case "runs" -> Feedback.invalid(runs, Feedback.message(this, e));
+            case "interval" -> Feedback.invalid(interval, Feedback.message(this, e));
+            case "comments", "usernames" -> Feedback.invalid(entries, Feedback.message(this, e));
             case "insufficient_balance" -> showBalanceProblem();
             default -> Feedback.error(Feedback.message(this, e));
         }

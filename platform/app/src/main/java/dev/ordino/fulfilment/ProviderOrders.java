@@ -1,0 +1,260 @@
+package dev.ordino.fulfilment;
+
+import dev.ordino.base.DomainException;
+import dev.ordino.base.UtcTime;
+import dev.ordino.catalog.CatalogService;
+import dev.ordino.ordering.OrderFulfilment;
+import dev.ordino.ordering.OrderStatus;
+import dev.ordino.plugin.api.ProviderException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * What people do with provider orders: staff work the "needs attention" list (resubmit,
+ * enter the provider's order id, refund); customers ask for a refill or a cancellation where
+ * the service allows it.
+ */
+@Service
+public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
+
+    private final ProviderInstances instances;
+    private final ProviderSubmission submission;
+    private final OrderFulfilment orders;
+    private final CatalogService catalog;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ProviderOrders(ProviderInstances instances, ProviderSubmission submission, OrderFulfilment orders, CatalogService catalog,
+                   JdbcClient jdbc, Clock clock) {
+        this.instances = instances;
+        this.submission = submission;
+        this.orders = orders;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A provider order as staff see it. */
+    public record ProviderOrderView(long id, long orderId, String orderNumber, long itemId, String provider, String serviceId,
+                                    String state, String providerRef, String providerStatus, Long startCount, Long remains,
+                                    String reason, int attempts, Instant createdAt, Instant updatedAt) {
+    }
+
+    private static final String SELECT = "SELECT p.id, p.order_id, o.number, p.item_id, i.name, p.service_id, p.state, p.provider_ref, "
+            + "p.provider_status, p.start_count, p.remains, COALESCE(p.attention_reason, p.last_error), p.attempts, p.created_at, "
+            + "p.updated_at FROM provider_order p JOIN customer_order o ON o.id = p.order_id "
+            + "JOIN provider_instance i ON i.id = p.instance_id ";
+
+    /** Lines whose outcome is unknown or that every provider refused, oldest first. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public List<ProviderOrderView> needingAttention() {
+        return jdbc.sql(SELECT + "WHERE p.state IN ('unknown', 'attention') ORDER BY p.id LIMIT 500").query(this::view).list();
+    }
+
+    /** Provider orders of one customer order. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public List<ProviderOrderView> ofOrder(long orderId) {
+        return jdbc.sql(SELECT + "WHERE p.order_id = ? ORDER BY p.id").param(orderId).query(this::view).list();
+    }
+
+    /** Sends the line again (staff checked that the provider does not have it). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public void resubmit(long id, String actor) {
+        ProviderOrderView row = attention(id);
+        jdbc.sql("UPDATE provider_order SET state = 'queued', tried_instances = NULL, attempts = 0, next_attempt_at = ?, "
+                        + "attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('unknown', 'attention')")
+                .params(UtcTime.column(clock.instant()), UtcTime.column(clock.instant()), id).update();
+        orders.note(row.orderId(), "Resubmission to the provider requested by staff", actor);
+        submission.submitDue();
+    }
+
+    /** Records the provider's order id found at the provider: the line is tracked from now on. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public void enterReference(long id, String providerRef, String actor) {
+        String ref = providerRef == null ? "" : providerRef.strip();
+        if (ref.isEmpty() || ref.length() > 100) {
+            throw DomainException.badRequest("invalid_reference", "providerRef", "Enter the provider's order id");
+        }
+        ProviderOrderView row = attention(id);
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
+                        + "attention_reason = NULL, updated_at = ? WHERE id = ?")
+                .params(ref, UtcTime.column(now), UtcTime.column(now), id).update();
+        orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.PROCESSING, null,
+                "Provider order " + ref + " entered by staff", actor);
+    }
+
+    /** Gives the customer the line's money back and stops tracking it. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public void refund(long id, String actor) {
+        ProviderOrderView row = attention(id);
+        orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.CANCELLED, null,
+                "Refunded by staff: the provider did not take the order", actor);
+        jdbc.sql("UPDATE provider_order SET state = 'closed', updated_at = ? WHERE id = ?")
+                .params(UtcTime.column(clock.instant()), id).update();
+    }
+
+    private ProviderOrderView attention(long id) {
+        ProviderOrderView row = jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(this::view).optional()
+                .orElseThrow(() -> DomainException.notFound("provider_order_not_found", "No such provider order"));
+        if (!row.state().equals("unknown") && !row.state().equals("attention")) {
+            throw DomainException.conflict("not_needing_attention", "This line does not need attention any more");
+        }
+        return row;
+    }
+
+    // ---- customers ----
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public Options options(long customerId, long orderId) {
+        Optional<Tracked> tracked = tracked(customerId, orderId);
+        if (tracked.isEmpty()) {
+            return new Options(false, false, null);
+        }
+        Tracked t = tracked.get();
+        return new Options(refillProblem(t) == null, cancelProblem(t) == null, t.lastRefill());
+    }
+
+    /**
+     * Asks the provider to refill a completed order, within the service's refill days.
+     *
+     * @throws DomainException {@code refill_not_available} (409), {@code provider_refused} (409), {@code provider_error} (502/503)
+     */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public void refill(long customerId, long orderId, String actor) {
+        refillNow(customerId, orderId, actor);
+    }
+
+    /** The same, answering the provider's refill id. */
+    @PreAuthorize("isAuthenticated()")
+    public String refillNow(long customerId, long orderId, String actor) {
+        Tracked t = tracked(customerId, orderId).orElseThrow(() -> DomainException.conflict("refill_not_available",
+                "This order cannot be refilled"));
+        String problem = refillProblem(t);
+        if (problem != null) {
+            throw DomainException.conflict("refill_not_available", problem);
+        }
+        ProviderInstances.Connected connected = instances.connect(instances.instance(t.instanceId()));
+        String refillId;
+        try {
+            refillId = connected.provider().refill(connected.context(), t.ref());
+        } catch (ProviderException e) {
+            throw providerProblem(connected, "refill", e);
+        }
+        if (refillId == null || refillId.isBlank()) {
+            throw DomainException.conflict("provider_refused", "The provider did not accept the refill");
+        }
+        jdbc.sql("INSERT INTO provider_refill (provider_order_id, refill_ref, status, requested_by, requested_at) VALUES (?, ?, 'Pending', ?, ?)")
+                .params(t.id(), ProviderInstances.cut(refillId.strip(), 100), actor, UtcTime.column(clock.instant())).update();
+        orders.note(orderId, "Refill requested", actor);
+        return refillId.strip();
+    }
+
+    /**
+     * Asks the provider to cancel. The refund follows when the provider reports {@code Canceled}.
+     *
+     * @throws DomainException {@code cancel_not_available} (409), {@code provider_refused} (409), {@code provider_error}
+     */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public void requestCancel(long customerId, long orderId, String actor) {
+        Tracked t = tracked(customerId, orderId).orElseThrow(() -> DomainException.conflict("cancel_not_available",
+                "This order cannot be cancelled at the provider"));
+        String problem = cancelProblem(t);
+        if (problem != null) {
+            throw DomainException.conflict("cancel_not_available", problem);
+        }
+        ProviderInstances.Connected connected = instances.connect(instances.instance(t.instanceId()));
+        Map<String, Boolean> answer;
+        try {
+            answer = connected.provider().cancel(connected.context(), List.of(t.ref()));
+        } catch (ProviderException e) {
+            throw providerProblem(connected, "cancel", e);
+        }
+        if (answer == null || !Boolean.TRUE.equals(answer.get(t.ref()))) {
+            throw DomainException.conflict("provider_refused", "The provider did not accept the cancellation");
+        }
+        jdbc.sql("UPDATE provider_order SET cancel_requested = 1, updated_at = ? WHERE id = ?")
+                .params(UtcTime.column(clock.instant()), t.id()).update();
+        orders.note(orderId, "Cancellation requested; the refund follows when the provider confirms", actor);
+    }
+
+    private DomainException providerProblem(ProviderInstances.Connected connected, String action, ProviderException e) {
+        instances.failed(connected.instance().id(), action, e);
+        return switch (e) {
+            case ProviderException.Rejected r -> DomainException.conflict("provider_refused", "The provider said: " + r.getMessage());
+            case ProviderException.Unreachable u -> new DomainException(503, "provider_error", null,
+                    "The provider cannot be reached; try again later");
+            case ProviderException.OutcomeUnknown u -> new DomainException(502, "provider_error", null,
+                    "The provider did not answer clearly; look at the order again later");
+        };
+    }
+
+    private record Tracked(long id, long instanceId, String ref, String state, String itemStatus, boolean refill,
+                           boolean cancel, boolean cancelRequested, long offeringId, Instant completedAt, String lastRefill) {
+    }
+
+    private Optional<Tracked> tracked(long customerId, long orderId) {
+        return jdbc.sql("SELECT p.id, p.instance_id, p.provider_ref, p.state, it.status, COALESCE(m.refill, 0), COALESCE(m.cancel, 0), "
+                        + "p.cancel_requested, it.offering_id, p.completed_at, "
+                        + "(SELECT r.status FROM provider_refill r WHERE r.provider_order_id = p.id ORDER BY r.id DESC LIMIT 1) "
+                        + "FROM provider_order p JOIN customer_order o ON o.id = p.order_id JOIN order_item it ON it.id = p.item_id "
+                        + "LEFT JOIN offering_provider m ON m.offering_id = it.offering_id AND m.instance_id = p.instance_id "
+                        + "AND m.service_id = p.service_id "
+                        + "WHERE p.order_id = ? AND o.customer_id = ? AND p.provider_ref IS NOT NULL ORDER BY p.id LIMIT 1")
+                .params(orderId, customerId)
+                .query((rs, n) -> new Tracked(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getLong(9),
+                        rs.getObject(10, LocalDateTime.class) == null ? null : UtcTime.instant(rs.getObject(10, LocalDateTime.class)),
+                        rs.getString(11)))
+                .optional();
+    }
+
+    private String refillProblem(Tracked t) {
+        if (!t.refill()) {
+            return "This service has no refill";
+        }
+        if (!"completed".equals(t.itemStatus()) && !"partial".equals(t.itemStatus())) {
+            return "A refill is possible once the order is completed";
+        }
+        int days = catalog.offering(t.offeringId()).map(o -> o.refillDays()).orElse(0);
+        if (days <= 0 || t.completedAt() == null || clock.instant().isAfter(t.completedAt().plus(Duration.ofDays(days)))) {
+            return "The refill period of this service has ended";
+        }
+        if (t.lastRefill() != null && !List.of("completed", "rejected", "canceled", "cancelled", "error", "fail")
+                .contains(t.lastRefill().toLowerCase(java.util.Locale.ROOT))) {
+            return "A refill is already in progress";
+        }
+        return null;
+    }
+
+    private String cancelProblem(Tracked t) {
+        if (!t.cancel()) {
+            return "This service cannot be cancelled at the provider";
+        }
+        if (!"open".equals(t.state())) {
+            return "This order is not running at the provider";
+        }
+        if (t.cancelRequested()) {
+            return "A cancellation was already requested";
+        }
+        return null;
+    }
+
+    private ProviderOrderView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ProviderOrderView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class),
+                (Long) rs.getObject(11, Long.class), rs.getString(12), rs.getInt(13),
+                UtcTime.instant(rs.getObject(14, LocalDateTime.class)), UtcTime.instant(rs.getObject(15, LocalDateTime.class)));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ordino.fulfilment;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A first start of the embedded default configures the bundled demo provider and imports its
+ * catalog, so a new shop shows the whole flow: order, hand-over, progress, completion.
+ * Only when no provider exists yet; off with {@code ORDINO_DEMO_PROVIDER=false}.
+ */
+@Component
+@Order(2)
+class ProviderSampleData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderSampleData.class);
+    static final String NAME = "Demo provider";
+    /** Rough store-currency units per US dollar, so demo prices look plausible in common shop currencies. */
+    private static final Map<String, String> PER_USD = Map.of("IDR", "16000", "NGN", "1500", "EUR", "0.92", "GBP", "0.79",
+            "RUB", "90", "INR", "83", "BRL", "5.4", "TRY", "34", "PHP", "57");
+
+    private final ProviderInstances instances;
+    private final ProviderCatalog catalog;
+    private final JdbcClient jdbc;
+    private final dev.ordino.base.money.StoreCurrency currency;
+    private final boolean enabled;
+
+    ProviderSampleData(ProviderInstances instances, ProviderCatalog catalog, JdbcClient jdbc,
+                       dev.ordino.base.money.StoreCurrency currency,
+                       @Value("${ordino.demo-provider:${ordino.demo-data:#{'${spring.datasource.url:}'.isBlank()}}}") boolean enabled) {
+        this.instances = instances;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.currency = currency;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || jdbc.sql("SELECT COUNT(*) FROM provider_instance").query(Long.class).single() > 0) {
+            return;
+        }
+        try {
+            long id = instances.insert(new ProviderForm(NAME, "provider-demo", Map.of(), new BigDecimal("50"), 100, true,
+                    new BigDecimal("50"), "USD", new BigDecimal(PER_USD.getOrDefault(currency.code(), "1"))));
+            List<ProviderCatalog.Imported> imported = catalog.importAs(id, List.of(), true, null);
+            log.info("Demo provider configured with {} services (orders move on their own over a few minutes)", imported.size());
+        } catch (RuntimeException e) {
+            log.warn("Demo provider not configured: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.ordino.fulfilment;
+
+import dev.ordino.base.UtcTime;
+import dev.ordino.ordering.OrderFulfilment;
+import dev.ordino.ordering.OrderPaid;
+import dev.ordino.ordering.OrderStatus;
+import dev.ordino.ordering.PaymentStatus;
+import dev.ordino.plugin.api.ProviderException;
+import dev.ordino.plugin.api.ProviderOrderRef;
+import dev.ordino.plugin.api.ProviderOrderRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands paid SMM lines to their providers, exactly once. The attempt is recorded (state
+ * {@code submitting}, committed) before the call. Then:
+ * <ul>
+ *   <li>accepted: the provider's order id is stored, the line becomes {@code processing};</li>
+ *   <li>nothing reached the provider (refused connection, 5xx): retried later with backoff, the order stays {@code pending};</li>
+ *   <li>the provider said no: the next enabled provider mapped to the offering is tried (failover), else staff attention;</li>
+ *   <li>the outcome is unknown (timeout after sending, crash mid-call): never resubmitted by itself, staff attention.</li>
+ * </ul>
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes never send the same line.
+ */
+@Service
+public class ProviderSubmission {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderSubmission.class);
+    static final Duration STUCK_AFTER = Duration.ofMinutes(10);
+    private static final int CLAIM = 20;
+
+    private final ProviderInstances instances;
+    private final ProviderCatalog catalog;
+    private final OrderFulfilment orders;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    ProviderSubmission(ProviderInstances instances, ProviderCatalog catalog, OrderFulfilment orders, JdbcClient jdbc, Clock clock,
+                       PlatformTransactionManager transactions) {
+        this.instances = instances;
+        this.catalog = catalog;
+        this.orders = orders;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * A paid order: queue its provider-backed lines and send them. Recorded in the event
+     * publication registry, so a crash before the end sends them after a restart; queuing twice
+     * adds nothing (one row per line).
+     */
+    @Async
+    @TransactionalEventListener
+    void on(OrderPaid event) {
+        List<Long> queued = enqueue(event.orderId());
+        if (!queued.isEmpty()) {
+            submitDue();
+        }
+    }
+
+    /** Queues the order's paid SMM lines whose offering has a provider; answers the new rows. */
+    List<Long> enqueue(long orderId) {
+        List<Long> created = new ArrayList<>();
+        for (OrderFulfilment.ServiceItem item : orders.serviceItems(orderId)) {
+            if (item.paymentStatus() != PaymentStatus.PAID || item.itemStatus() != OrderStatus.PENDING) {
+                continue;
+            }
+            List<ProviderCatalog.Route> routes = catalog.routes(item.offeringId());
+            if (routes.isEmpty()) {
+                continue; // no provider: staff fulfil it by hand
+            }
+            ProviderCatalog.Route first = routes.getFirst();
+            Instant now = clock.instant();
+            Long id = jdbc.sql("INSERT IGNORE INTO provider_order (id, order_id, item_id, single_item, instance_id, service_id, state, "
+                            + "attempts, next_attempt_at, created_at, updated_at) "
+                            + "VALUES (NEXT VALUE FOR provider_order_seq, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) RETURNING id")
+                    .params(orderId, item.itemId(), item.itemCount() == 1, first.instanceId(), first.serviceId(),
+                            UtcTime.column(now), UtcTime.column(now), UtcTime.column(now))
+                    .query(Long.class).optional().orElse(null);
+            if (id != null) {
+                created.add(id);
+            }
+        }
+        return created;
+    }
+
+    /** Sends every queued line that is due. Answers how many were claimed. */
+    public int submitDue() {
+        int total = 0;
+        while (true) {
+            List<Long> claimed = claim();
+            if (claimed.isEmpty()) {
+                return total;
+            }
+            total += claimed.size();
+            claimed.forEach(this::submit);
+        }
+    }
+
+    private List<Long> claim() {
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> ids = jdbc.sql("SELECT id FROM provider_order WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY id "
+                            + "LIMIT " + CLAIM + " FOR UPDATE SKIP LOCKED")
+                    .param(UtcTime.column(now)).query(Long.class).list();
+            if (!ids.isEmpty()) {
+                jdbc.sql("UPDATE provider_order SET state = 'submitting', attempts = attempts + 1, updated_at = :now WHERE id IN (:ids)")
+                        .param("now", UtcTime.column(now)).param("ids", ids).update();
+                orders.handedOn(jdbc.sql("SELECT DISTINCT order_id FROM provider_order WHERE id IN (:ids)").param("ids", ids)
+                        .query(Long.class).list(), true);
+            }
+            return ids;
+        });
+    }
+
+    /** A line claimed for sending. */
+    private record Claimed(long id, long orderId, long itemId, long instanceId, String serviceId, int attempts, String tried) {
+    }
+
+    private void submit(long id) {
+        Claimed row = jdbc.sql("SELECT id, order_id, item_id, instance_id, service_id, attempts, tried_instances FROM provider_order WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7)))
+                .single();
+        Optional<OrderFulfilment.ServiceItem> item = orders.serviceItems(row.orderId()).stream()
+                .filter(i -> i.itemId() == row.itemId()).findFirst();
+        if (item.isEmpty() || item.get().itemStatus() != OrderStatus.PENDING) {
+            // Cancelled or handled by staff meanwhile: nothing to send.
+            update(id, "closed", null, "Line no longer waiting to be sent");
+            return;
+        }
+        ProviderInstances.Instance instance = instances.instance(row.instanceId());
+        ProviderInstances.Connected connected;
+        try {
+            connected = instances.connect(instance);
+        } catch (RuntimeException e) {
+            retryLater(row, e);
+            return;
+        }
+        OrderFulfilment.ServiceItem line = item.get();
+        ProviderOrderRequest request = new ProviderOrderRequest(row.serviceId(), line.link(), line.quantity(),
+                "item:" + line.itemId(), line.extras());
+        try {
+            ProviderOrderRef ref = connected.provider().placeOrder(connected.context(), request);
+            if (ref == null || ref.ref() == null || ref.ref().isBlank()) {
+                throw new ProviderException.OutcomeUnknown("The provider answered without an order id", null);
+            }
+            accepted(row, instance, ref.ref().strip());
+        } catch (ProviderException.Unreachable e) {
+            retryLater(row, e);
+        } catch (ProviderException.Rejected e) {
+            instances.failed(instance.id(), "add", e);
+            failover(row, e.getMessage());
+        } catch (ProviderException e) { // OutcomeUnknown
+            instances.failed(instance.id(), "add", e);
+            unknown(row, instance.name() + " gave no clear answer after the order was sent (" + e.getMessage()
+                    + "). It may have been placed: check at the provider, then resubmit, enter its order id or refund.");
+        } catch (RuntimeException e) {
+            instances.failed(instance.id(), "add", e);
+            unknown(row, "The plugin of " + instance.name() + " failed while sending (" + ProviderInstances.describe(e)
+                    + "). It may have been placed: check at the provider.");
+        }
+    }
+
+    private void accepted(Claimed row, ProviderInstances.Instance instance, String ref) {
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
+                        + "last_error = NULL, attention_reason = NULL, updated_at = ? WHERE id = ?")
+                .params(ProviderInstances.cut(ref, 100), UtcTime.column(now), UtcTime.column(now), row.id()).update();
+        instances.healthy(instance.id());
+        orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.PROCESSING, null,
+                "Sent to " + instance.name() + " (order " + ref + ")", "provider:" + instance.name());
+        log.info("Order item {} sent to provider {} as {}", row.itemId(), instance.name(), ref);
+    }
+
+    private void retryLater(Claimed row, Exception e) {
+        instances.failed(row.instanceId(), "add", e);
+        orders.handedOn(List.of(row.orderId()), false); // nothing reached the provider: the customer may still cancel
+        long seconds = Math.min(1800, 15L << Math.min(10, Math.max(0, row.attempts() - 1)));
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE provider_order SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'submitting'")
+                .params(UtcTime.column(now.plusSeconds(seconds)), ProviderInstances.cut(ProviderInstances.describe(e), 1000),
+                        UtcTime.column(now), row.id())
+                .update();
+    }
+
+    private void failover(Claimed row, String reason) {
+        List<String> tried = new ArrayList<>(row.tried() == null || row.tried().isBlank() ? List.of()
+                : Arrays.asList(row.tried().split(",")));
+        tried.add(row.instanceId() + "/" + row.serviceId());
+        Optional<OrderFulfilment.ServiceItem> item = orders.serviceItems(row.orderId()).stream()
+                .filter(i -> i.itemId() == row.itemId()).findFirst();
+        Optional<ProviderCatalog.Route> next = item.flatMap(i -> catalog.routes(i.offeringId()).stream()
+                .filter(r -> !tried.contains(r.instanceId() + "/" + r.serviceId())).findFirst());
+        Instant now = clock.instant();
+        String triedText = ProviderInstances.cut(String.join(",", tried), 500);
+        if (next.isPresent()) {
+            jdbc.sql("UPDATE provider_order SET state = 'queued', instance_id = ?, service_id = ?, tried_instances = ?, attempts = 0, "
+                            + "next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
+                    .params(next.get().instanceId(), next.get().serviceId(), triedText, UtcTime.column(now),
+                            ProviderInstances.cut("Refused: " + reason, 1000), UtcTime.column(now), row.id())
+                    .update();
+            log.info("Order item {} refused by provider instance {} ({}); trying instance {}", row.itemId(), row.instanceId(),
+                    reason, next.get().instanceId());
+        } else {
+            jdbc.sql("UPDATE provider_order SET state = 'attention', tried_instances = ?, attention_reason = ?, last_error = ?, "
+                            + "updated_at = ? WHERE id = ?")
+                    .params(triedText, ProviderInstances.cut("Every provider refused it. Last answer: " + reason, 1000),
+                            ProviderInstances.cut(reason, 1000), UtcTime.column(now), row.id())
+                    .update();
+            log.warn("Order item {} refused by every provider; needs attention", row.itemId());
+        }
+    }
+
+    private void unknown(Claimed row, String reason) {
+        update(row.id(), "unknown", reason, reason);
+        log.warn("Order item {}: outcome unknown at provider instance {}; needs attention", row.itemId(), row.instanceId());
+    }
+
+    private void update(long id, String state, String attention, String error) {
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE provider_order SET state = ?, attention_reason = ?, last_error = ?, updated_at = ? WHERE id = ?")
+                .params(state, ProviderInstances.cut(attention, 1000), ProviderInstances.cut(error, 1000), UtcTime.column(now), id)
+                .update();
+    }
+
+    /**
+     * Lines left {@code submitting} longer than {@link #STUCK_AFTER} (the node died mid-call):
+     * the request may have gone out, so they go to staff attention, never back to the queue.
+     */
+    public int recoverStuck() {
+        Instant now = clock.instant();
+        return jdbc.sql("UPDATE provider_order SET state = 'unknown', attention_reason = ?, updated_at = ? "
+                        + "WHERE state = 'submitting' AND updated_at < ?")
+                .params("Sending was interrupted; the provider may have the order. Check at the provider, then resubmit, "
+                        + "enter its order id or refund.", UtcTime.column(now), UtcTime.column(now.minus(STUCK_AFTER)))
+                .update();
+    }
+}
