@@ -1,0 +1,81 @@
+package dev.ordino.fulfilment;
+
+import dev.ordino.Actors;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Lets tests in other packages drive a fake panel and the provider services behind it. */
+@Component
+public class FakeSmmPanelAccess {
+
+    private final ProviderInstances instances;
+    private final ProviderCatalog catalog;
+    private final JdbcClient jdbc;
+    private final Actors actors;
+
+    FakeSmmPanelAccess(ProviderInstances instances, ProviderCatalog catalog, JdbcClient jdbc, Actors actors) {
+        this.instances = instances;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.actors = actors;
+    }
+
+    /** A panel listing one Instagram service "1". */
+    public Panel panel() throws Exception {
+        FakeSmmPanel panel = new FakeSmmPanel();
+        panel.service("1", "IG Followers", "Instagram Followers", "1.00", 100, 10_000, false, false);
+        return new Panel(panel);
+    }
+
+    public static final class Panel implements AutoCloseable {
+        final FakeSmmPanel fake;
+
+        Panel(FakeSmmPanel fake) {
+            this.fake = fake;
+        }
+
+        public int count(String action) {
+            return fake.count(action);
+        }
+
+        @Override
+        public void close() {
+            fake.close();
+        }
+    }
+
+    public long provider(Panel panel, String name) {
+        return actors.asAdmin(() -> instances.create(new ProviderForm(name, "provider-smm-v2",
+                Map.of("url", panel.fake.url(), "key", FakeSmmPanel.KEY, "timeoutSeconds", "1"), new BigDecimal("50"), 10, true,
+                null, "USD", BigDecimal.ONE)).id());
+    }
+
+    public long importOne(long providerId, String serviceId) {
+        return actors.asAdmin(() -> catalog.importServices(providerId, List.of(serviceId), false, null)).getFirst().offeringId();
+    }
+
+    public void hang(Panel panel) {
+        panel.fake.addMode = FakeSmmPanel.AddMode.HANG;
+    }
+
+    public void accept(Panel panel) {
+        panel.fake.addMode = FakeSmmPanel.AddMode.ACCEPT;
+    }
+
+    public String state(long orderId) {
+        return jdbc.sql("SELECT state FROM provider_order WHERE order_id = ?").param(orderId).query(String.class).optional().orElse(null);
+    }
+
+    public void waitForState(long orderId, String state) throws InterruptedException {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!state.equals(state(orderId))) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("provider order of " + orderId + " never became " + state);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
