@@ -35,6 +35,11 @@ final class Api {
         return send(builder.build());
     }
 
+    HttpResponse<String> put(String path, String token, String json) throws Exception {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     String token(String email, String password) throws Exception {
         HttpResponse<String> response = post("/v1/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");

@@ -37,6 +37,14 @@ public class FakeSmmPanelAccess {
             this.fake = fake;
         }
 
+        public String url() {
+            return fake.url();
+        }
+
+        public String key() {
+            return FakeSmmPanel.KEY;
+        }
+
         public int count(String action) {
             return fake.count(action);
         }
