@@ -144,7 +144,7 @@ public class ProviderStatusSync {
             }
             updated++;
             rows.add(new Object[]{word, status.startCount(), status.remains(), status.charge(), UtcTime.column(now), open.id()});
-            counts.add(new OrderFulfilment.Counts(open.itemId(), status.startCount(), status.remains()));
+            counts.add(new OrderFulfilment.Counts(open.orderId(), open.itemId(), status.startCount(), status.remains()));
             String note = instance.name() + ": " + word + (status.remains() != null && status.remains() > 0
                     ? " (" + status.remains() + " remaining)" : "");
             boolean money = target == OrderStatus.PARTIAL || target == OrderStatus.CANCELLED;
@@ -170,9 +170,7 @@ public class ProviderStatusSync {
                     + "WHERE id = ?", rows);
             batches.batchUpdate("UPDATE provider_order SET state = 'attention', attention_reason = ?, updated_at = ? WHERE id = ? "
                     + "AND state = 'open'", attention);
-            if (!counts.isEmpty()) {
-                orders.counts(counts);
-            }
+            orders.counts(counts); // locks the page's orders first, in id order
             orders.progressBatch(simple, actor);
         });
         for (Runnable step : heavy) {

@@ -156,26 +156,32 @@ public class ProviderSubmission {
         OrderFulfilment.ServiceItem line = item.get();
         ProviderOrderRequest request = new ProviderOrderRequest(row.serviceId(), line.link(), line.quantity(),
                 "item:" + line.itemId(), line.extras());
+        String ref;
         try {
-            ProviderOrderRef ref = connected.provider().placeOrder(connected.context(), request);
-            if (ref == null || ref.ref() == null || ref.ref().isBlank()) {
+            ProviderOrderRef answer = connected.provider().placeOrder(connected.context(), request);
+            if (answer == null || answer.ref() == null || answer.ref().isBlank()) {
                 throw new ProviderException.OutcomeUnknown("The provider answered without an order id", null);
             }
-            accepted(row, instance, ref.ref().strip());
+            ref = answer.ref().strip();
         } catch (ProviderException.Unreachable e) {
             retryLater(row, e);
+            return;
         } catch (ProviderException.Rejected e) {
             instances.failed(instance.id(), "add", e);
             failover(row, e.getMessage());
+            return;
         } catch (ProviderException e) { // OutcomeUnknown
             instances.failed(instance.id(), "add", e);
             unknown(row, instance.name() + " gave no clear answer after the order was sent (" + e.getMessage()
                     + "). It may have been placed: check at the provider, then resubmit, enter its order id or refund.");
+            return;
         } catch (RuntimeException e) {
             instances.failed(instance.id(), "add", e);
             unknown(row, "The plugin of " + instance.name() + " failed while sending (" + ProviderInstances.describe(e)
                     + "). It may have been placed: check at the provider.");
+            return;
         }
+        accepted(row, instance, ref);
     }
 
     private void accepted(Claimed row, ProviderInstances.Instance instance, String ref) {
@@ -184,9 +190,15 @@ public class ProviderSubmission {
                         + "last_error = NULL, attention_reason = NULL, updated_at = ? WHERE id = ?")
                 .params(ProviderInstances.cut(ref, 100), UtcTime.column(now), UtcTime.column(now), row.id()).update();
         instances.healthy(instance.id());
-        orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.PROCESSING, null,
-                "Sent to " + instance.name() + " (order " + ref + ")", "provider:" + instance.name());
         log.info("Order item {} sent to provider {} as {}", row.itemId(), instance.name(), ref);
+        try {
+            orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.PROCESSING, null,
+                    "Sent to " + instance.name() + " (order " + ref + ")", "provider:" + instance.name());
+        } catch (RuntimeException e) {
+            // The provider has the order and its id is stored: the next status sync moves the order on.
+            log.warn("Order item {} is at provider {} as {}, but marking it processing failed: {}", row.itemId(),
+                    instance.name(), ref, e.getMessage());
+        }
     }
 
     private void retryLater(Claimed row, Exception e) {

@@ -87,6 +87,18 @@ public class OrderFulfilment {
      * changed: a repeat, or an item or order already final, changes nothing.
      */
     public boolean itemProgress(long orderId, long itemId, OrderStatus to, BigDecimal refund, String note, String actor) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return progress(orderId, itemId, to, refund, note, actor);
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e; // a deadlock victim three times: the caller's next round tries again
+                }
+            }
+        }
+    }
+
+    private boolean progress(long orderId, long itemId, OrderStatus to, BigDecimal refund, String note, String actor) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             CustomerOrder order = orders.lockById(orderId)
                     .orElseThrow(() -> DomainException.notFound("order_not_found", "No such order"));
@@ -149,7 +161,7 @@ public class OrderFulfilment {
         List<OrderStatusChanged> changed = new ArrayList<>();
         Integer moved = transaction.execute(status -> {
             Map<Long, Object[]> current = new HashMap<>();
-            jdbc.sql("SELECT id, status, customer_id FROM customer_order WHERE id IN (:ids) FOR UPDATE")
+            jdbc.sql("SELECT id, status, customer_id FROM customer_order WHERE id IN (:ids) ORDER BY id FOR UPDATE")
                     .param("ids", steps.stream().map(Progress::orderId).toList())
                     .query((rs, n) -> current.put(rs.getLong(1), new Object[]{OrderStatus.parse(rs.getString(2)), rs.getLong(3)}))
                     .list();
@@ -189,13 +201,23 @@ public class OrderFulfilment {
     }
 
     /** What a provider reports about an item's delivery, shown to the customer. */
-    public record Counts(long itemId, Long startCount, Long remains) {
+    public record Counts(long orderId, long itemId, Long startCount, Long remains) {
     }
 
-    /** Stores start counts and remains, many items at once. */
+    /**
+     * Stores start counts and remains, many items at once. The orders are locked first, in id
+     * order, as every other change of an order does, so this never deadlocks with them.
+     */
     public void counts(List<Counts> counts) {
-        transaction.executeWithoutResult(status -> batch("UPDATE order_item SET start_count = ?, remains = ? WHERE id = ?",
-                counts.stream().map(c -> new Object[]{c.startCount(), c.remains(), c.itemId()}).toList()));
+        if (counts.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("SELECT id FROM customer_order WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                    .param("ids", counts.stream().map(Counts::orderId).distinct().toList()).query(Long.class).list();
+            batch("UPDATE order_item SET start_count = ?, remains = ? WHERE id = ?",
+                    counts.stream().map(c -> new Object[]{c.startCount(), c.remains(), c.itemId()}).toList());
+        });
     }
 
     private void batch(String sql, List<Object[]> rows) {
