@@ -5,6 +5,7 @@ import dev.ordino.base.UtcTime;
 import dev.ordino.base.crypto.SecretCipher;
 import dev.ordino.base.json.Json;
 import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.plugin.ExtensionSettings;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.HostContext;
 import dev.ordino.plugin.api.ProviderBalance;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Service;
 public class ProviderInstances {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderInstances.class);
-    static final String MASK = "********";
+    static final String MASK = ExtensionSettings.MASK;
     private static final int LOG_KEPT = 200;
 
     private final JdbcClient jdbc;
@@ -113,7 +114,7 @@ public class ProviderInstances {
         SmmProvider provider = extension(required(form.plugin(), "plugin", 100))
                 .orElseThrow(() -> DomainException.badRequest("unknown_plugin", "plugin",
                         "No started plugin " + form.plugin() + " offers an SMM provider"));
-        Map<String, String> settings = settings(provider, form.settings(), Map.of());
+        Map<String, String> settings = ExtensionSettings.resolve(provider.settings(), form.settings(), Map.of());
         Checked checked = check(form);
         try {
             long id = jdbc.sql("INSERT INTO provider_instance (name, plugin_id, extension_key, settings, enabled, priority, "
@@ -135,7 +136,7 @@ public class ProviderInstances {
     public ProviderView update(long id, ProviderForm form) {
         Instance current = instance(id);
         SmmProvider provider = extension(current.plugin()).orElse(null);
-        Map<String, String> settings = provider == null ? current.settings() : settings(provider, form.settings(), current.settings());
+        Map<String, String> settings = provider == null ? current.settings() : ExtensionSettings.resolve(provider.settings(), form.settings(), current.settings());
         Checked checked = check(form);
         try {
             jdbc.sql("UPDATE provider_instance SET name = ?, settings = ?, enabled = ?, priority = ?, markup_percent = ?, "
@@ -296,53 +297,6 @@ public class ProviderInstances {
         return plugins.extensions(SmmProvider.class).stream().filter(p -> pluginId.equals(plugins.pluginIdOf(p))).findFirst();
     }
 
-    private static Map<String, String> settings(SmmProvider provider, Map<String, String> given, Map<String, String> stored) {
-        Map<String, String> result = new LinkedHashMap<>();
-        Map<String, String> input = given == null ? Map.of() : given;
-        for (SettingDescriptor setting : provider.settings()) {
-            String value = input.get(setting.key());
-            value = value == null ? null : value.strip();
-            if (setting.secret() && (value == null || value.isEmpty() || MASK.equals(value))) {
-                value = stored.get(setting.key());
-            }
-            if (value == null || value.isEmpty()) {
-                value = setting.defaultValue();
-            }
-            if (value == null || value.isEmpty()) {
-                if (setting.required()) {
-                    throw DomainException.badRequest("setting_required", "settings." + setting.key(),
-                            setting.label() + " is required", setting.key());
-                }
-                continue;
-            }
-            if (value.length() > 2000) {
-                throw DomainException.badRequest("too_long", "settings." + setting.key(), "Use at most 2000 characters", 2000);
-            }
-            if (setting.type() == SettingDescriptor.SettingType.URL && !isHttpUrl(value)) {
-                throw DomainException.badRequest("invalid_url", "settings." + setting.key(),
-                        "Enter an address starting with https:// or http://");
-            }
-            if (setting.type() == SettingDescriptor.SettingType.NUMBER) {
-                try {
-                    new BigDecimal(value);
-                } catch (NumberFormatException e) {
-                    throw DomainException.badRequest("invalid_number", "settings." + setting.key(), "Enter a number");
-                }
-            }
-            result.put(setting.key(), value);
-        }
-        return result;
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = URI.create(value);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private record Checked(String name, boolean enabled, int priority, BigDecimal markup, BigDecimal threshold, String currency,
                            BigDecimal rate) {
     }
@@ -403,13 +357,8 @@ public class ProviderInstances {
 
     private ProviderView view(ResultSet rs, int row) throws SQLException {
         Instance instance = mapInstance(rs, row);
-        Map<String, String> masked = new LinkedHashMap<>(instance.settings());
-        SmmProvider provider = extension(instance.plugin()).orElse(null);
-        if (provider != null) {
-            provider.settings().stream().filter(SettingDescriptor::secret).forEach(s -> masked.computeIfPresent(s.key(), (k, v) -> MASK));
-        } else {
-            masked.replaceAll((k, v) -> MASK); // without the plugin, nothing says which are secret
-        }
+        Map<String, String> masked = ExtensionSettings.masked(extension(instance.plugin()).map(SmmProvider::settings).orElse(null),
+                instance.settings());
         return new ProviderView(instance.id(), instance.name(), instance.plugin(), instance.extension(), masked,
                 instance.enabled(), instance.priority(), instance.markupPercent(), instance.lowBalanceThreshold(),
                 instance.currency(), instance.conversionRate(), rs.getBigDecimal("balance"), rs.getString("balance_currency"),

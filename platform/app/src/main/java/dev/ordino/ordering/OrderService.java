@@ -54,10 +54,15 @@ public class OrderService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final OrderWriter writer;
+    private final org.springframework.beans.factory.ObjectProvider<CheckoutPayments> checkoutPayments;
+    private final OrderPayments orderPayments;
 
     OrderService(OrderRepository orders, OrderBook book, OrderWriter writer, CatalogService catalog, WalletService wallet,
                  StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions,
+                 org.springframework.beans.factory.ObjectProvider<CheckoutPayments> checkoutPayments, OrderPayments orderPayments) {
+        this.checkoutPayments = checkoutPayments;
+        this.orderPayments = orderPayments;
         this.orders = orders;
         this.book = book;
         this.writer = writer;
@@ -165,9 +170,7 @@ public class OrderService {
             throw DomainException.badRequest("too_many_items", "items", "At most " + MAX_ITEMS + " items per order", MAX_ITEMS);
         }
         String method = request.payment() == null || request.payment().isBlank() ? "wallet" : request.payment().strip();
-        if (!method.equals("wallet")) {
-            throw DomainException.badRequest("unsupported_payment", "payment", "Only payment from the wallet is available");
-        }
+        Long gatewayId = gatewayOf(method);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 100) {
             throw DomainException.badRequest("invalid_idempotency_key", "Idempotency-Key", "Use at most 100 characters");
@@ -177,6 +180,44 @@ public class OrderService {
                 throw DomainException.badRequest("product_required", "productId", "Each item needs a productId");
             }
         }
+        Placement placement = placeWithRetry(customerId, actor, request, method, key);
+        if (gatewayId == null) {
+            return placement;
+        }
+        CheckoutPayments payments = checkoutPayments.getObject();
+        if (!placement.created()) {
+            return new Placement(placement.order(), false, payments.forOrder(placement.order().id()).orElse(null));
+        }
+        try {
+            return new Placement(placement.order(), true, payments.start(placement.order().id(), customerId, actor,
+                    placement.order().total(), gatewayId));
+        } catch (RuntimeException e) {
+            // Nothing was paid: the order goes, and so does anything it reserved.
+            orderPayments.failed(placement.order().id(), "The payment could not be started", actor);
+            throw e;
+        }
+    }
+
+    /** {@code gateway:<id>} answers the gateway instance id (checked); {@code wallet} answers null. */
+    private Long gatewayOf(String method) {
+        if (method.equals("wallet")) {
+            return null;
+        }
+        CheckoutPayments payments = checkoutPayments.getIfAvailable();
+        if (!method.startsWith("gateway:") || payments == null) {
+            throw DomainException.badRequest("unsupported_payment", "payment", "payment must be wallet or gateway:<id>");
+        }
+        long id;
+        try {
+            id = Long.parseLong(method.substring("gateway:".length()));
+        } catch (NumberFormatException e) {
+            throw DomainException.badRequest("unsupported_payment", "payment", "payment must be wallet or gateway:<id>");
+        }
+        payments.check(id);
+        return id;
+    }
+
+    private Placement placeWithRetry(long customerId, String actor, PlaceOrder request, String method, String key) {
         for (int attempt = 1; ; attempt++) {
             try {
                 // Pricing reads the catalog in the same transaction: one connection, one round of commits.
@@ -213,7 +254,8 @@ public class OrderService {
                 return new Placement(book.view(earlier.get(), actor), false);
             }
         }
-        if (balance.compareTo(total) < 0) {
+        boolean fromWallet = method.equals("wallet");
+        if (fromWallet && balance.compareTo(total) < 0) {
             // Refused before writing anything; the guarded debit below stays the authority.
             throw WalletService.insufficientBalance();
         }
@@ -223,7 +265,7 @@ public class OrderService {
             }
         }
         Instant now = clock.instant();
-        long orderId = writer.insertPaidOrder(customerId, method, total, currency.code(), key, hash, now);
+        long orderId = writer.insertOrder(customerId, method, total, fromWallet, currency.code(), key, hash, now);
         String number = OrderWriter.number(orderId);
         List<OrderItemView> items = new ArrayList<>();
         for (PricedLine line : lines) {
@@ -231,16 +273,21 @@ public class OrderService {
             items.add(writer.insertItem(orderId, items.size() + 1, o.id(), o.kind(), o.name(), line.quantity(), line.link(),
                     line.note(), line.extras(), o.price(), o.pricePer(), line.lineTotal()));
         }
-        if (total.signum() > 0) {
+        if (fromWallet && total.signum() > 0) {
             wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + orderId + ":payment",
                     "Payment for order " + number, actor);
         }
-        writer.insertTimeline(orderId, now, actor, null, OrderStatus.PENDING, "Placed and paid from the wallet");
+        writer.insertTimeline(orderId, now, actor, null, OrderStatus.PENDING,
+                fromWallet ? "Placed and paid from the wallet" : "Placed; waiting for the payment");
         events.publishEvent(new OrderPlaced(orderId, number, customerId, total, currency.code(), lines.size()));
-        events.publishEvent(new OrderPaid(orderId, customerId, total, method));
-        BigDecimal paid = currency.round(total);
-        return new Placement(new OrderView(orderId, number, customerId, actor, OrderStatus.PENDING, PaymentStatus.PAID, method,
-                paid, paid, currency.round(BigDecimal.ZERO), currency.code(), now, now, now, List.copyOf(items)), true);
+        if (fromWallet) {
+            events.publishEvent(new OrderPaid(orderId, customerId, total, method));
+        }
+        BigDecimal rounded = currency.round(total);
+        BigDecimal zero = currency.round(BigDecimal.ZERO);
+        return new Placement(new OrderView(orderId, number, customerId, actor, OrderStatus.PENDING,
+                fromWallet ? PaymentStatus.PAID : PaymentStatus.PENDING, method, rounded, fromWallet ? rounded : zero, zero,
+                currency.code(), now, fromWallet ? now : null, now, List.copyOf(items)), true);
     }
 
     /** The customer's own orders, newest first. */

@@ -34,7 +34,11 @@ class AdminOrdersApi {
     private final OrderAdminService orders;
     private final OrderResponses responses;
 
-    AdminOrdersApi(OrderAdminService orders, OrderResponses responses) {
+    private final org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.GatewayRefunds> gatewayRefunds;
+
+    AdminOrdersApi(OrderAdminService orders, OrderResponses responses,
+                   org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.GatewayRefunds> gatewayRefunds) {
+        this.gatewayRefunds = gatewayRefunds;
         this.orders = orders;
         this.responses = responses;
     }
@@ -42,7 +46,8 @@ class AdminOrdersApi {
     record StatusRequest(String status, String reason) {
     }
 
-    record RefundRequest(BigDecimal amount, String reason) {
+    /** {@code to}: {@code wallet} (default) or {@code gateway}, back through the gateway that took the money. */
+    record RefundRequest(BigDecimal amount, String reason, String to) {
     }
 
     record RefundResponse(long orderId, String amount, int sequence, String paymentStatus, String refunded) {
@@ -82,7 +87,13 @@ class AdminOrdersApi {
     ResponseEntity<RefundResponse> refund(@PathVariable long id, @RequestBody RefundRequest request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                           Authentication authentication) {
-        var result = orders.refund(id, request.amount(), request.reason(), ApiCaller.of(authentication).email(), key);
+        String to = request.to() == null || request.to().isBlank() ? "wallet" : request.to().strip();
+        var result = switch (to) {
+            case "wallet" -> orders.refund(id, request.amount(), request.reason(), ApiCaller.of(authentication).email(), key);
+            case "gateway" -> gatewayRefunds.getObject().refund(id, request.amount(), request.reason(),
+                    ApiCaller.of(authentication).email(), key);
+            default -> throw dev.ordino.base.DomainException.badRequest("invalid_refund_target", "to", "to must be wallet or gateway");
+        };
         var order = orders.order(id);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new RefundResponse(id, responses.money(result.amount()), result.sequence(),

@@ -25,7 +25,14 @@ class OrderResponses {
     }
 
     record Order(long id, String number, String status, String paymentStatus, String total, String currency,
-                 Instant createdAt, List<Item> items, List<Timeline> timeline) {
+                 Instant createdAt, List<Item> items, List<Timeline> timeline,
+                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                 Payment payment) {
+    }
+
+    /** A gateway payment of an order: where to pay. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Payment(long id, String status, String redirectUrl, String qrString, String instructions) {
     }
 
     record AdminOrder(long id, String number, long customerId, String customerEmail, String status, String paymentStatus,
@@ -37,9 +44,15 @@ class OrderResponses {
     }
 
     Order order(OrderView o, List<TimelineEntry> timeline) {
+        return order(o, timeline, null);
+    }
+
+    Order order(OrderView o, List<TimelineEntry> timeline, dev.ordino.ordering.CheckoutPayments.Started payment) {
         return new Order(o.id(), o.number(), o.status().key(), o.paymentStatus().key(), currency.format(o.total()),
                 o.currency(), o.createdAt(), items(o),
-                timeline == null ? null : timeline.stream().map(t -> new Timeline(t.at(), t.to().key(), t.note())).toList());
+                timeline == null ? null : timeline.stream().map(t -> new Timeline(t.at(), t.to().key(), t.note())).toList(),
+                payment == null ? null : new Payment(payment.paymentId(), payment.status(), payment.redirectUrl(),
+                        payment.qrString(), payment.instructions()));
     }
 
     AdminOrder admin(OrderView o) {

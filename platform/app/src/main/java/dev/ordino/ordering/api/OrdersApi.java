@@ -47,7 +47,7 @@ class OrdersApi {
         ApiCaller caller = ApiCaller.of(authentication);
         Placement placement = orders.place(caller.id(), caller.email(), new PlaceOrder(request.items(), request.payment()), key);
         return ResponseEntity.status(placement.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(responses.order(placement.order(), null));
+                .body(responses.order(placement.order(), null, placement.payment()));
     }
 
     @GetMapping

@@ -102,6 +102,17 @@ public class OrderBook {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderRefund refund(CustomerOrder order, BigDecimal amount, String reason, String actor, String idempotencyKey) {
+        return book(order, amount, reason, actor, idempotencyKey, true);
+    }
+
+    /** A refund paid back outside the wallet (through the payment gateway): booked on the order only. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OrderRefund refundOutsideWallet(CustomerOrder order, BigDecimal amount, String reason, String actor, String idempotencyKey) {
+        return book(order, amount, reason, actor, idempotencyKey, false);
+    }
+
+    private OrderRefund book(CustomerOrder order, BigDecimal amount, String reason, String actor, String idempotencyKey,
+                             boolean toWallet) {
         BigDecimal left = order.getPaidAmount().subtract(order.getRefundedAmount());
         if (amount.signum() <= 0) {
             throw DomainException.badRequest("invalid_amount", "amount", "A refund must be more than zero");
@@ -114,14 +125,16 @@ public class OrderBook {
         String reference = "order:" + order.getId() + ":refund:" + seq;
         Instant now = clock.instant();
         OrderRefund refund = refunds.save(new OrderRefund(order.getId(), seq, amount, reason, idempotencyKey, actor, now));
-        wallet.credit(order.getCustomerId(), amount, LedgerType.REFUND, reference,
-                "Refund for order " + order.getNumber() + (reason == null || reason.isBlank() ? "" : ": " + reason), actor);
+        if (toWallet) {
+            wallet.credit(order.getCustomerId(), amount, LedgerType.REFUND, reference,
+                    "Refund for order " + order.getNumber() + (reason == null || reason.isBlank() ? "" : ": " + reason), actor);
+        }
         order.setRefundedAmount(order.getRefundedAmount().add(amount));
         order.setPaymentStatus(order.getRefundedAmount().compareTo(order.getPaidAmount()) >= 0
                 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED);
         order.setUpdatedAt(now);
         writer.insertTimeline(order.getId(), now, actor, order.getStatus(), order.getStatus(),
-                "Refunded " + currency.display(amount) + (reason == null || reason.isBlank() ? "" : ": " + reason));
+                "Refunded " + currency.display(amount) + (toWallet ? " to the wallet" : " through the payment gateway") + (reason == null || reason.isBlank() ? "" : ": " + reason));
         events.publishEvent(new RefundIssued(order.getId(), order.getCustomerId(), amount, reference, reason));
         return refund;
     }

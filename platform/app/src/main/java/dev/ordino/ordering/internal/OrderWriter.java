@@ -29,11 +29,18 @@ public class OrderWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public long insertPaidOrder(long customerId, String method, BigDecimal total, String currency, String idempotencyKey,
                                 String requestHash, Instant now) {
+        return insertOrder(customerId, method, total, true, currency, idempotencyKey, requestHash, now);
+    }
+
+    /** Inserts a {@code pending} order, paid already or waiting for its payment ({@code pending}, nothing paid). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long insertOrder(long customerId, String method, BigDecimal total, boolean paid, String currency, String idempotencyKey,
+                            String requestHash, Instant now) {
         long id = jdbc.sql("INSERT INTO customer_order (customer_id, status, payment_status, payment_method, total, paid_amount, "
                         + "refunded_amount, currency, idempotency_key, request_hash, handed_to_fulfilment, created_at, paid_at, "
-                        + "updated_at, version) VALUES (?, 'pending', 'paid', ?, ?, ?, 0, ?, ?, ?, 0, ?, ?, ?, 0) RETURNING id")
-                .params(customerId, method, total, total, currency, idempotencyKey, requestHash, UtcTime.column(now),
-                        UtcTime.column(now), UtcTime.column(now))
+                        + "updated_at, version) VALUES (?, 'pending', ?, ?, ?, ?, 0, ?, ?, ?, 0, ?, ?, ?, 0) RETURNING id")
+                .params(customerId, paid ? "paid" : "pending", method, total, paid ? total : BigDecimal.ZERO, currency,
+                        idempotencyKey, requestHash, UtcTime.column(now), paid ? UtcTime.column(now) : null, UtcTime.column(now))
                 .query(Long.class).single();
         jdbc.sql("UPDATE customer_order SET number = ? WHERE id = ?").params(number(id), id).update();
         return id;

@@ -1,0 +1,209 @@
+package dev.ordino.payment;
+
+import dev.ordino.base.DomainException;
+import dev.ordino.base.UtcTime;
+import dev.ordino.base.config.OrdinoProperties;
+import dev.ordino.base.crypto.SecretCipher;
+import dev.ordino.base.json.Json;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.plugin.ExtensionSettings;
+import dev.ordino.plugin.PluginHost;
+import dev.ordino.plugin.api.HostContext;
+import dev.ordino.plugin.api.PaymentGateway;
+import dev.ordino.plugin.api.SettingDescriptor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Configured payment gateway instances: a plugin's {@link PaymentGateway} with its own
+ * settings (stored encrypted, shown masked). An instance can only be enabled when the store
+ * currency is one its gateway takes.
+ */
+@Service
+public class GatewayInstances {
+
+    /** Currencies gateways are limited to, by extension key; a gateway not listed takes any. */
+    static final Map<String, Set<String>> CURRENCIES = Map.of("midtrans", Set.of("IDR"));
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+    private final PluginHost plugins;
+    private final StoreCurrency currency;
+    private final OrdinoProperties properties;
+    private final Clock clock;
+
+    GatewayInstances(JdbcClient jdbc, SecretCipher cipher, PluginHost plugins, StoreCurrency currency, OrdinoProperties properties,
+                     Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.plugins = plugins;
+        this.currency = currency;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A gateway instance as staff see it; {@code webhookUrl} is what to enter in the gateway's dashboard. */
+    public record GatewayView(long id, String name, String plugin, String extension, String displayName,
+                              Map<String, String> settings, boolean enabled, String webhookUrl) {
+    }
+
+    /** A gateway instance to create or change. */
+    public record GatewayForm(String name, String plugin, Map<String, String> settings, Boolean enabled) {
+    }
+
+    record Instance(long id, String name, String plugin, String extension, Map<String, String> settings, boolean enabled) {
+        @Override
+        public String toString() {
+            return "Gateway[" + id + " " + name + "]";
+        }
+    }
+
+    record Connected(Instance instance, PaymentGateway gateway, HostContext context) {
+    }
+
+    /** Plugins offering a payment gateway, by plugin id, with the settings each needs. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public Map<String, List<SettingDescriptor>> availablePlugins() {
+        Map<String, List<SettingDescriptor>> result = new LinkedHashMap<>();
+        for (PaymentGateway gateway : plugins.extensions(PaymentGateway.class)) {
+            String pluginId = plugins.pluginIdOf(gateway);
+            if (pluginId != null) {
+                result.putIfAbsent(pluginId, gateway.settings());
+            }
+        }
+        return result;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public List<GatewayView> list() {
+        return jdbc.sql("SELECT * FROM gateway_instance ORDER BY id").query(this::map).list().stream().map(this::view).toList();
+    }
+
+    /** Enabled gateways a customer can choose, as (id, name). */
+    public List<GatewayView> enabledForCustomers() {
+        return jdbc.sql("SELECT * FROM gateway_instance WHERE enabled = 1 ORDER BY id").query(this::map).list().stream()
+                .filter(i -> takesStoreCurrency(i.extension()) && extension(i.plugin(), i.extension()).isPresent())
+                .map(i -> new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), i.name(), Map.of(), true, null)).toList();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public GatewayView create(GatewayForm form) {
+        return view(instance(insert(form)));
+    }
+
+    long insert(GatewayForm form) {
+        String name = required(form.name(), "name");
+        String pluginId = required(form.plugin(), "plugin");
+        PaymentGateway gateway = plugins.extensions(PaymentGateway.class).stream().filter(g -> pluginId.equals(plugins.pluginIdOf(g)))
+                .findFirst().orElseThrow(() -> DomainException.badRequest("unknown_plugin", "plugin",
+                        "No started plugin " + pluginId + " offers a payment gateway"));
+        boolean enabled = form.enabled() == null || form.enabled();
+        if (enabled && !takesStoreCurrency(gateway.key())) {
+            throw currencyRefused(gateway.key());
+        }
+        Map<String, String> settings = ExtensionSettings.resolve(gateway.settings(), form.settings(), Map.of());
+        try {
+            return jdbc.sql("INSERT INTO gateway_instance (name, plugin_id, extension_key, settings, enabled, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+                    .params(name, pluginId, gateway.key(), cipher.encrypt(Json.writeMap(settings)), enabled,
+                            UtcTime.column(clock.instant()))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("gateway_name_taken", "A gateway named " + name + " exists already", name);
+        }
+    }
+
+    /** Changes an instance's name, settings and whether it is enabled. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public GatewayView update(long id, GatewayForm form) {
+        Instance current = instance(id);
+        String name = required(form.name(), "name");
+        boolean enabled = form.enabled() == null || form.enabled();
+        if (enabled && !takesStoreCurrency(current.extension())) {
+            throw currencyRefused(current.extension());
+        }
+        Map<String, String> settings = extension(current.plugin(), current.extension())
+                .map(g -> ExtensionSettings.resolve(g.settings(), form.settings(), current.settings())).orElse(current.settings());
+        try {
+            jdbc.sql("UPDATE gateway_instance SET name = ?, settings = ?, enabled = ? WHERE id = ?")
+                    .params(name, cipher.encrypt(Json.writeMap(settings)), enabled, id).update();
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("gateway_name_taken", "A gateway named " + name + " exists already", name);
+        }
+        return view(instance(id));
+    }
+
+    Instance instance(long id) {
+        return jdbc.sql("SELECT * FROM gateway_instance WHERE id = ?").param(id).query(this::map).optional()
+                .orElseThrow(() -> DomainException.notFound("gateway_not_found", "No such payment gateway"));
+    }
+
+    Optional<Instance> find(long id) {
+        return jdbc.sql("SELECT * FROM gateway_instance WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    /** The instance's extension and context, or {@code gateway_unavailable} (503) when its plugin is not running. */
+    Connected connect(Instance instance) {
+        PaymentGateway gateway = extension(instance.plugin(), instance.extension())
+                .orElseThrow(() -> new DomainException(503, "gateway_unavailable", null,
+                        "The payment gateway " + instance.name() + " is not available right now"));
+        return new Connected(instance, gateway, plugins.contextFor(gateway, "gateway:" + instance.id(), instance.settings()));
+    }
+
+    /** Where the gateway posts its events for this instance. */
+    String webhookUrl(long id) {
+        return properties.publicUrl().replaceAll("/+$", "") + "/v1/payments/" + id + "/webhook";
+    }
+
+    String publicUrl() {
+        return properties.publicUrl().replaceAll("/+$", "");
+    }
+
+    boolean takesStoreCurrency(String extensionKey) {
+        Set<String> taken = CURRENCIES.get(extensionKey);
+        return taken == null || taken.contains(currency.code());
+    }
+
+    private DomainException currencyRefused(String extensionKey) {
+        return DomainException.badRequest("currency_not_supported", "enabled", "This gateway takes only "
+                + String.join(", ", CURRENCIES.get(extensionKey)) + "; the store's currency is " + currency.code(),
+                String.join(", ", CURRENCIES.get(extensionKey)), currency.code());
+    }
+
+    private Optional<PaymentGateway> extension(String pluginId, String key) {
+        return plugins.extensions(PaymentGateway.class).stream()
+                .filter(g -> pluginId.equals(plugins.pluginIdOf(g)) && key.equals(g.key())).findFirst();
+    }
+
+    private GatewayView view(Instance i) {
+        Optional<PaymentGateway> gateway = extension(i.plugin(), i.extension());
+        return new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), gateway.map(PaymentGateway::displayName).orElse(i.plugin()),
+                ExtensionSettings.masked(gateway.map(PaymentGateway::settings).orElse(null), i.settings()), i.enabled(), webhookUrl(i.id()));
+    }
+
+    private Instance map(ResultSet rs, int row) throws SQLException {
+        return new Instance(rs.getLong("id"), rs.getString("name"), rs.getString("plugin_id"), rs.getString("extension_key"),
+                Json.readMap(cipher.decrypt(rs.getString("settings"))), rs.getBoolean("enabled"));
+    }
+
+    private static String required(String value, String field) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            throw DomainException.badRequest("required", field, "This field is required");
+        }
+        if (text.length() > 100) {
+            throw DomainException.badRequest("too_long", field, "Use at most 100 characters", 100);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,489 @@
+package dev.ordino.payment;
+
+import dev.ordino.base.DomainException;
+import dev.ordino.base.UtcTime;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.ordering.CheckoutPayments;
+import dev.ordino.ordering.GatewayRefunds;
+import dev.ordino.ordering.OrderAdminService;
+import dev.ordino.ordering.OrderPayments;
+import dev.ordino.plugin.api.PaymentGateway;
+import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;
+import dev.ordino.store.StoreSettingsService;
+import dev.ordino.wallet.LedgerType;
+import dev.ordino.wallet.WalletService;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Money coming in through gateways. A payment is {@code pending} until the gateway's verified
+ * webhook (or the reconciliation job asking the gateway) says otherwise — never the browser's
+ * return. Paid top-ups credit the wallet once (ledger reference {@code payment:<id>}); paid
+ * orders go to fulfilment; failed or expired payments keep their reason and credit nothing.
+ * A paid payment is never downgraded. Every webhook received is kept for audit.
+ */
+@Service
+public class Payments implements CheckoutPayments, GatewayRefunds {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+    private static final int MAX_BODY = 256 * 1024;
+
+    private final GatewayInstances gateways;
+    private final WalletService wallet;
+    private final OrderPayments orderPayments;
+    private final StoreSettingsService store;
+    private final StoreCurrency currency;
+    private final PaymentUpdates updates;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration reconcileAfter;
+    private final TransactionTemplate transaction;
+
+    Payments(GatewayInstances gateways, WalletService wallet, OrderPayments orderPayments, StoreSettingsService store,
+             StoreCurrency currency, PaymentUpdates updates, JdbcClient jdbc, Clock clock,
+             @Value("${ordino.payments.reconcile-after:PT15M}") Duration reconcileAfter, PlatformTransactionManager transactions) {
+        this.gateways = gateways;
+        this.wallet = wallet;
+        this.orderPayments = orderPayments;
+        this.store = store;
+        this.currency = currency;
+        this.updates = updates;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.reconcileAfter = reconcileAfter;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** A payment as customers and staff see it. */
+    public record PaymentView(long id, String reference, String gatewayRef, long gatewayId, String gatewayName, String gatewayPlugin, String purpose,
+                              long customerId, Long orderId, BigDecimal amount, String currency, String status,
+                              String failureReason, String redirectUrl, String qrString, String instructions,
+                              BigDecimal refundedAmount, Instant createdAt, Instant paidAt) {
+    }
+
+    // ---- customers ----
+
+    /**
+     * Starts a wallet top-up: checked against the store's minimum and maximum, then the gateway
+     * is asked for a page, a QR code or instructions.
+     *
+     * @throws DomainException {@code invalid_amount}, {@code amount_out_of_range}, {@code unknown_gateway}, {@code gateway_error}
+     */
+    @PreAuthorize("isAuthenticated()")
+    public PaymentView startTopUp(long customerId, String email, BigDecimal amount, Long gatewayId) {
+        if (amount == null) {
+            throw DomainException.badRequest("invalid_amount", "amount", "Enter an amount");
+        }
+        BigDecimal exact = currency.parse(amount, "amount");
+        var settings = store.current();
+        if (exact.compareTo(settings.topUpMin()) < 0 || exact.compareTo(settings.topUpMax()) > 0) {
+            throw DomainException.badRequest("amount_out_of_range", "amount", "Top up from " + currency.display(settings.topUpMin())
+                    + " to " + currency.display(settings.topUpMax()), currency.display(settings.topUpMin()),
+                    currency.display(settings.topUpMax()));
+        }
+        if (gatewayId == null) {
+            throw DomainException.badRequest("unknown_gateway", "gateway", "Choose how to pay");
+        }
+        check(gatewayId);
+        return begin("topup", customerId, email, null, exact, gatewayId, "Wallet top-up");
+    }
+
+    /** One of the customer's own payments; someone else's does not exist for them. */
+    @PreAuthorize("isAuthenticated()")
+    public PaymentView myPayment(long customerId, long paymentId) {
+        return jdbc.sql(SELECT + "WHERE p.id = ? AND p.customer_id = ?").params(paymentId, customerId).query(this::view).optional()
+                .orElseThrow(() -> DomainException.notFound("payment_not_found", "No such payment"));
+    }
+
+    // ---- checkout (for ordering) ----
+
+    @Override
+    public void check(long gatewayId) {
+        GatewayInstances.Instance instance = gateways.find(gatewayId)
+                .filter(GatewayInstances.Instance::enabled)
+                .orElseThrow(() -> DomainException.badRequest("unknown_gateway", "gateway", "No such payment method"));
+        if (!gateways.takesStoreCurrency(instance.extension())) {
+            throw DomainException.badRequest("unknown_gateway", "gateway", "This payment method does not take "
+                    + currency.code());
+        }
+    }
+
+    @Override
+    public Started start(long orderId, long customerId, String customerEmail, BigDecimal amount, long gatewayId) {
+        return started(begin("order", customerId, customerEmail, orderId, amount, gatewayId, "Order " + orderId));
+    }
+
+    @Override
+    public Optional<Started> forOrder(long orderId) {
+        return jdbc.sql(SELECT + "WHERE p.order_id = ? ORDER BY p.id DESC LIMIT 1").param(orderId).query(this::view).optional()
+                .map(Payments::started);
+    }
+
+    private static Started started(PaymentView p) {
+        return new Started(p.id(), p.status(), p.redirectUrl(), p.qrString(), p.instructions());
+    }
+
+    private PaymentView begin(String purpose, long customerId, String email, Long orderId, BigDecimal amount, long gatewayId,
+                              String description) {
+        GatewayInstances.Instance instance = gateways.instance(gatewayId);
+        GatewayInstances.Connected connected = gateways.connect(instance);
+        Instant now = clock.instant();
+        long id = jdbc.sql("INSERT INTO payment (gateway_id, purpose, customer_id, order_id, amount, currency, status, created_at, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id")
+                .params(gatewayId, purpose, customerId, orderId, amount, currency.code(), UtcTime.column(now), UtcTime.column(now))
+                .query(Long.class).single();
+        String reference = "pay-" + id;
+        jdbc.sql("UPDATE payment SET reference = ? WHERE id = ?").params(reference, id).update();
+        String returnUrl = gateways.publicUrl() + (orderId == null ? "/wallet/top-ups/" + id : "/orders/" + orderId);
+        try {
+            PaymentGateway.PaymentStart start = connected.gateway().startPayment(connected.context(),
+                    new PaymentGateway.PaymentRequest(reference, amount, currency.code(), description, email, returnUrl,
+                            gateways.webhookUrl(gatewayId)));
+            jdbc.sql("UPDATE payment SET gateway_ref = ?, redirect_url = ?, qr_string = ?, instructions = ?, updated_at = ? WHERE id = ?")
+                    .params(cut(start.gatewayRef(), 200), cut(start.redirectUrl(), 2000), start.qrString(), start.instructions(),
+                            UtcTime.column(clock.instant()), id)
+                    .update();
+        } catch (PaymentGateway.GatewayException | RuntimeException e) {
+            String reason = "Could not start: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            jdbc.sql("UPDATE payment SET status = 'failed', failure_reason = ?, updated_at = ? WHERE id = ?")
+                    .params(cut(reason, 500), UtcTime.column(clock.instant()), id).update();
+            log.warn("Payment {} through {} could not start: {}", id, instance.name(), e.getMessage());
+            boolean retryable = e instanceof PaymentGateway.GatewayException g && g.retryable();
+            throw new DomainException(retryable ? 503 : 502, "gateway_error", null,
+                    "The payment could not be started; try again or choose another way to pay");
+        }
+        return payment(id);
+    }
+
+    // ---- webhooks ----
+
+    /** What the webhook endpoint answers the gateway. */
+    public record WebhookOutcome(int status, String code, String detail) {
+    }
+
+    /**
+     * A gateway's webhook: verified by its plugin, kept for audit, applied once. 401 for a bad or
+     * stale signature, 400 for a malformed body or a wrong amount, 503 when the gateway could not
+     * confirm (it retries), 200 otherwise — also for repeats and events that need nothing.
+     */
+    public WebhookOutcome webhook(long gatewayId, Map<String, List<String>> headers, byte[] body) {
+        Optional<GatewayInstances.Instance> instance = gateways.find(gatewayId);
+        if (instance.isEmpty()) {
+            return new WebhookOutcome(404, "gateway_not_found", "No such payment gateway");
+        }
+        if (body.length > MAX_BODY) {
+            return new WebhookOutcome(400, "malformed_webhook", "The body is too large");
+        }
+        GatewayInstances.Connected connected;
+        try {
+            connected = gateways.connect(instance.get());
+        } catch (DomainException e) {
+            return new WebhookOutcome(503, "gateway_unavailable", e.getMessage());
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        PaymentGateway.WebhookResult result;
+        try {
+            result = connected.gateway().handleWebhook(connected.context(), headers, body);
+        } catch (RuntimeException e) {
+            log.warn("Webhook of gateway {} failed in its plugin: {}", gatewayId, e.getMessage());
+            record(gatewayId, null, null, false, "error", "Plugin error: " + e.getMessage(), text);
+            return new WebhookOutcome(503, "gateway_unavailable", "The gateway plugin failed; try again");
+        }
+        if (result instanceof PaymentGateway.WebhookResult.Rejected rejected) {
+            String reason = rejected.reason() == null ? "rejected" : rejected.reason();
+            if (reason.startsWith("ignored:")) {
+                record(gatewayId, null, null, true, "ignored", reason, text);
+                return new WebhookOutcome(200, "ignored", reason);
+            }
+            record(gatewayId, null, null, false, "rejected", reason, text);
+            if (reason.startsWith("signature:")) {
+                return new WebhookOutcome(401, "invalid_signature", "The signature does not match");
+            }
+            if (reason.startsWith("unavailable:")) {
+                return new WebhookOutcome(503, "gateway_unavailable", "The payment could not be confirmed; try again");
+            }
+            return new WebhookOutcome(400, "malformed_webhook", "The notification cannot be read");
+        }
+        PaymentEvent event = ((PaymentGateway.WebhookResult.Verified) result).event();
+        return applyVerified(instance.get(), event, text);
+    }
+
+    private WebhookOutcome applyVerified(GatewayInstances.Instance instance, PaymentEvent event, String body) {
+        Optional<PaymentView> payment = event.paymentRef() == null ? Optional.empty()
+                : jdbc.sql(SELECT + "WHERE p.reference = ? AND p.gateway_id = ?").params(event.paymentRef(), instance.id())
+                .query(this::view).optional();
+        if (payment.isEmpty()) {
+            record(instance.id(), null, event.eventId(), true, "unknown", "No payment " + event.paymentRef(), body);
+            return new WebhookOutcome(200, "unknown_payment", "No such payment here");
+        }
+        PaymentView p = payment.get();
+        if (event.amount() != null && event.amount().compareTo(p.amount()) != 0 && event.status() == PaymentEvent.Status.PAID) {
+            record(instance.id(), p.id(), null, true, "mismatch", "Amount " + event.amount().toPlainString() + " is not "
+                    + p.amount().toPlainString(), body);
+            log.warn("Payment {}: the gateway reports {} paid, {} was asked; nothing applied", p.id(), event.amount(), p.amount());
+            return new WebhookOutcome(400, "amount_mismatch", "The amount does not match the payment");
+        }
+        try {
+            return transaction.execute(status -> {
+                record(instance.id(), p.id(), event.eventId(), true, "applied", event.status().name(), body);
+                boolean changed = settleLocked(p.id(), event.status(), event.status().name().toLowerCase(), "gateway:" + instance.name());
+                return new WebhookOutcome(200, changed ? "applied" : "no_change", event.status().name());
+            });
+        } catch (DuplicateKeyException e) {
+            record(instance.id(), p.id(), null, true, "duplicate", "Event " + event.eventId() + " was applied before", body);
+            return new WebhookOutcome(200, "duplicate", "Already applied");
+        }
+    }
+
+    private void record(long gatewayId, Long paymentId, String eventId, boolean verified, String outcome, String detail,
+                        String body) {
+        jdbc.sql("INSERT INTO payment_event (gateway_id, payment_id, event_id, verified, outcome, detail, body, received_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(gatewayId, paymentId, cut(eventId, 200), verified, outcome, cut(detail, 1000), body,
+                        UtcTime.column(clock.instant()))
+                .update();
+    }
+
+    /**
+     * Applies a gateway status to a payment under its row lock. Paid: from pending, failed or
+     * expired only (never twice, never downgraded); failed/expired: from pending only.
+     */
+    private boolean settleLocked(long paymentId, PaymentEvent.Status status, String reason, String actor) {
+        PaymentView p = jdbc.sql(SELECT + "WHERE p.id = ? FOR UPDATE").param(paymentId).query(this::view).single();
+        Instant now = clock.instant();
+        switch (status) {
+            case PAID -> {
+                if (!p.status().equals("pending") && !p.status().equals("failed")) {
+                    return false;
+                }
+                jdbc.sql("UPDATE payment SET status = 'paid', failure_reason = NULL, paid_at = ?, updated_at = ? WHERE id = ?")
+                        .params(UtcTime.column(now), UtcTime.column(now), p.id()).update();
+                if (p.orderId() == null) {
+                    wallet.credit(p.customerId(), p.amount(), LedgerType.TOP_UP, "payment:" + p.id(), "Top-up via " + p.gatewayName(), actor);
+                } else if (!orderPayments.paid(p.orderId(), p.amount(), p.gatewayName(), actor)) {
+                    // The order ended before its money arrived: nothing is lost, it goes to the wallet.
+                    wallet.credit(p.customerId(), p.amount(), LedgerType.REFUND, "payment:" + p.id(),
+                            "Late payment for order " + p.orderId() + " via " + p.gatewayName(), actor);
+                }
+                afterCommit(p.id());
+                return true;
+            }
+            case FAILED, EXPIRED -> {
+                if (!p.status().equals("pending")) {
+                    return false;
+                }
+                String why = status == PaymentEvent.Status.EXPIRED ? "expired" : reason;
+                jdbc.sql("UPDATE payment SET status = 'failed', failure_reason = ?, updated_at = ? WHERE id = ?")
+                        .params(cut(why, 500), UtcTime.column(now), p.id()).update();
+                if (p.orderId() != null) {
+                    orderPayments.failed(p.orderId(), why, actor);
+                }
+                afterCommit(p.id());
+                return true;
+            }
+            default -> {
+                return false; // pending: nothing new; refunds are booked when we make them
+            }
+        }
+    }
+
+    private void afterCommit(long paymentId) {
+        updates.changed(paymentId);
+    }
+
+    // ---- staff ----
+
+    /** Staff saw the bank transfer of a manual payment arrive. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public PaymentView confirmManual(long paymentId, String actor) {
+        PaymentView p = payment(paymentId);
+        if (!"payment-manual".equals(p.gatewayPlugin())) {
+            throw DomainException.conflict("not_manual", "Only manual transfers are confirmed by staff");
+        }
+        if (!p.status().equals("pending") && !p.status().equals("failed")) {
+            throw DomainException.conflict("already_settled", "This payment is " + p.status(), p.status());
+        }
+        transaction.executeWithoutResult(status -> {
+            record(p.gatewayId(), p.id(), null, true, "confirmed", "Transfer confirmed by " + actor, null);
+            settleLocked(p.id(), PaymentEvent.Status.PAID, "confirmed", actor);
+        });
+        return payment(paymentId);
+    }
+
+    /** Payments matching the filter, newest first, a page at a time. */
+    public record Filter(String status, Long gatewayId, String customerEmail, java.time.LocalDate from, java.time.LocalDate to) {
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public List<PaymentView> search(Filter filter, int offset, int limit) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.status() != null && !filter.status().isBlank()) {
+            where.append(" AND p.status = ?");
+            params.add(filter.status());
+        }
+        if (filter.gatewayId() != null) {
+            where.append(" AND p.gateway_id = ?");
+            params.add(filter.gatewayId());
+        }
+        if (filter.customerEmail() != null && !filter.customerEmail().isBlank()) {
+            where.append(" AND p.customer_id IN (SELECT id FROM app_user WHERE email LIKE ?)");
+            params.add("%" + filter.customerEmail().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.from() != null) {
+            where.append(" AND p.created_at >= ?");
+            params.add(filter.from().atStartOfDay());
+        }
+        if (filter.to() != null) {
+            where.append(" AND p.created_at < ?");
+            params.add(filter.to().plusDays(1).atStartOfDay());
+        }
+        params.add(Math.max(1, Math.min(limit, 500)));
+        params.add(Math.max(0, offset));
+        return jdbc.sql(SELECT + where + " ORDER BY p.id DESC LIMIT ? OFFSET ?").params(params).query(this::view).list();
+    }
+
+    /** A received event, as kept for audit. */
+    public record EventView(long id, boolean verified, String outcome, String eventId, String detail, String body, Instant at) {
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public List<EventView> events(long paymentId) {
+        return jdbc.sql("SELECT id, verified, outcome, event_id, detail, body, received_at FROM payment_event WHERE payment_id = ? ORDER BY id")
+                .param(paymentId)
+                .query((rs, n) -> new EventView(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), UtcTime.instant(rs.getObject(7, LocalDateTime.class))))
+                .list();
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public PaymentView get(long paymentId) {
+        return payment(paymentId);
+    }
+
+    // ---- refunds through the gateway ----
+
+    @Override
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public OrderAdminService.RefundResult refund(long orderId, BigDecimal amount, String reason, String actor, String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? "refund:" + java.util.UUID.randomUUID()
+                : cut(idempotencyKey.strip(), 100);
+        Optional<OrderAdminService.RefundResult> earlier = orderPayments.earlierRefund(orderId, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        PaymentView p = jdbc.sql(SELECT + "WHERE p.order_id = ? AND p.status IN ('paid', 'partially_refunded') ORDER BY p.id DESC LIMIT 1")
+                .param(orderId).query(this::view).optional()
+                .orElseThrow(() -> DomainException.conflict("no_gateway_payment", "This order was not paid through a gateway"));
+        OrderPayments.Refundable refundable = orderPayments.refundable(orderId).orElseThrow();
+        BigDecimal value = amount == null ? refundable.left() : currency.parse(amount, "amount");
+        if (value.signum() <= 0) {
+            throw DomainException.badRequest("invalid_amount", "amount", "A refund must be more than zero");
+        }
+        if (value.compareTo(refundable.left()) > 0) {
+            throw DomainException.conflict("refund_exceeds_paid", "At most " + currency.display(refundable.left())
+                    + " can still be refunded", currency.display(refundable.left()));
+        }
+        // Claim the key first: a second click waits here and then finds the first one's refund.
+        try {
+            jdbc.sql("INSERT INTO payment_refund (payment_id, amount, idempotency_key, state, created_by, created_at) "
+                            + "VALUES (?, ?, ?, 'pending', ?, ?)")
+                    .params(p.id(), value, key, actor, UtcTime.column(clock.instant())).update();
+        } catch (DuplicateKeyException e) {
+            return orderPayments.earlierRefund(orderId, key).orElseThrow(() -> DomainException.conflict("refund_in_progress",
+                    "This refund is being made; look again in a moment"));
+        }
+        GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()));
+        String gatewayRefund;
+        try {
+            gatewayRefund = connected.gateway().refund(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef(),
+                    value, key);
+        } catch (PaymentGateway.GatewayException | RuntimeException e) {
+            jdbc.sql("DELETE FROM payment_refund WHERE payment_id = ? AND idempotency_key = ?").params(p.id(), key).update();
+            throw new DomainException(502, "gateway_error", null, "The gateway did not refund: " + e.getMessage());
+        }
+        return transaction.execute(status -> {
+            jdbc.sql("UPDATE payment_refund SET state = 'done', gateway_refund_ref = ? WHERE payment_id = ? AND idempotency_key = ?")
+                    .params(cut(gatewayRefund, 200), p.id(), key).update();
+            jdbc.sql("UPDATE payment SET refunded_amount = refunded_amount + ?, status = CASE WHEN refunded_amount + ? >= amount "
+                            + "THEN 'refunded' ELSE 'partially_refunded' END, updated_at = ? WHERE id = ?")
+                    .params(value, value, UtcTime.column(clock.instant()), p.id()).update();
+            return orderPayments.refundedThroughGateway(orderId, value, reason, actor, key);
+        });
+    }
+
+    // ---- reconciliation ----
+
+    /** Asks the gateways about payments left pending longer than {@code ordino.payments.reconcile-after}. */
+    public int reconcile() {
+        List<PaymentView> stale = jdbc.sql(SELECT + "WHERE p.status = 'pending' AND p.created_at < ? ORDER BY p.id LIMIT 500")
+                .param(UtcTime.column(clock.instant().minus(reconcileAfter))).query(this::view).list();
+        int settled = 0;
+        for (PaymentView p : stale) {
+            try {
+                GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()));
+                PaymentEvent event = connected.gateway().status(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef());
+                if (event == null || event.status() == PaymentEvent.Status.PENDING) {
+                    continue;
+                }
+                if (event.status() == PaymentEvent.Status.PAID && event.amount() != null && event.amount().compareTo(p.amount()) != 0) {
+                    log.warn("Payment {}: the gateway reports {} paid, {} was asked; left for staff", p.id(), event.amount(), p.amount());
+                    continue;
+                }
+                Boolean changed = transaction.execute(status -> {
+                    record(p.gatewayId(), p.id(), null, true, "reconciled", event.status().name(), null);
+                    return settleLocked(p.id(), event.status(), event.status().name().toLowerCase(), "reconciliation");
+                });
+                settled += Boolean.TRUE.equals(changed) ? 1 : 0;
+            } catch (PaymentGateway.GatewayException | RuntimeException e) {
+                log.warn("Reconciling payment {} failed: {}", p.id(), e.getMessage());
+            }
+        }
+        return settled;
+    }
+
+    // ---- reading ----
+
+    private static final String SELECT = "SELECT p.*, g.name AS gateway_name, g.plugin_id AS gateway_plugin FROM payment p "
+            + "JOIN gateway_instance g ON g.id = p.gateway_id ";
+
+    PaymentView payment(long id) {
+        return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(this::view).optional()
+                .orElseThrow(() -> DomainException.notFound("payment_not_found", "No such payment"));
+    }
+
+    private PaymentView view(ResultSet rs, int row) throws SQLException {
+        LocalDateTime paidAt = rs.getObject("paid_at", LocalDateTime.class);
+        long order = rs.getLong("order_id");
+        Long orderId = rs.wasNull() ? null : order;
+        return new PaymentView(rs.getLong("id"), rs.getString("reference"), rs.getString("gateway_ref"), rs.getLong("gateway_id"), rs.getString("gateway_name"),
+                rs.getString("gateway_plugin"), rs.getString("purpose"), rs.getLong("customer_id"), orderId,
+                currency.round(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("status"),
+                rs.getString("failure_reason"), rs.getString("redirect_url"), rs.getString("qr_string"), rs.getString("instructions"),
+                currency.round(rs.getBigDecimal("refunded_amount")), UtcTime.instant(rs.getObject("created_at", LocalDateTime.class)),
+                paidAt == null ? null : UtcTime.instant(paidAt));
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ordino.plugin;
+
+import dev.ordino.base.DomainException;
+import dev.ordino.plugin.api.SettingDescriptor;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of a configured extension instance, checked against what the extension
+ * describes: required values, URLs, numbers; secrets left blank or masked on a change keep
+ * their stored value; secrets are shown masked.
+ */
+public final class ExtensionSettings {
+
+    public static final String MASK = "********";
+
+    private ExtensionSettings() {
+    }
+
+    /**
+     * The values to store.
+     *
+     * @throws DomainException {@code setting_required}, {@code invalid_url}, {@code invalid_number}, {@code too_long},
+     *                         each with field {@code settings.<key>}
+     */
+    public static Map<String, String> resolve(List<SettingDescriptor> descriptors, Map<String, String> given,
+                                              Map<String, String> stored) {
+        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, String> input = given == null ? Map.of() : given;
+        for (SettingDescriptor setting : descriptors) {
+            String value = input.get(setting.key());
+            value = value == null ? null : value.strip();
+            if (setting.secret() && (value == null || value.isEmpty() || MASK.equals(value))) {
+                value = stored.get(setting.key());
+            }
+            if (value == null || value.isEmpty()) {
+                value = setting.defaultValue();
+            }
+            if (value == null || value.isEmpty()) {
+                if (setting.required()) {
+                    throw DomainException.badRequest("setting_required", "settings." + setting.key(),
+                            setting.label() + " is required", setting.key());
+                }
+                continue;
+            }
+            if (value.length() > 2000) {
+                throw DomainException.badRequest("too_long", "settings." + setting.key(), "Use at most 2000 characters", 2000);
+            }
+            if (setting.type() == SettingDescriptor.SettingType.URL && !isHttpUrl(value)) {
+                throw DomainException.badRequest("invalid_url", "settings." + setting.key(),
+                        "Enter an address starting with https:// or http://");
+            }
+            if (setting.type() == SettingDescriptor.SettingType.NUMBER) {
+                try {
+                    new BigDecimal(value);
+                } catch (NumberFormatException e) {
+                    throw DomainException.badRequest("invalid_number", "settings." + setting.key(), "Enter a number");
+                }
+            }
+            result.put(setting.key(), value);
+        }
+        return result;
+    }
+
+    static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+
+    /** The values to show: secrets masked (all of them when the descriptors are unknown, e.g. the plugin is gone). */
+    public static Map<String, String> masked(List<SettingDescriptor> descriptors, Map<String, String> values) {
+        Map<String, String> masked = new LinkedHashMap<>(values);
+        if (descriptors == null) {
+            masked.replaceAll((k, v) -> MASK);
+        } else {
+            descriptors.stream().filter(SettingDescriptor::secret).forEach(s -> masked.computeIfPresent(s.key(), (k, v) -> MASK));
+        }
+        return masked;
+    }
+}

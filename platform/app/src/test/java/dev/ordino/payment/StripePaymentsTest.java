@@ -1,0 +1,294 @@
+package dev.ordino.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ordino.Actors;
+import dev.ordino.OrdinoTest;
+import dev.ordino.account.AccountSummary;
+import dev.ordino.ordering.OrderAdminService;
+import dev.ordino.ordering.OrderService;
+import dev.ordino.ordering.OrderStatus;
+import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.PaymentStatus;
+import dev.ordino.ordering.PlaceOrder;
+import dev.ordino.ordering.Placement;
+import dev.ordino.wallet.WalletService;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stripe Checkout through the real plugin against a fake Stripe API on 127.0.0.1, with
+ * webhook signatures computed the way Stripe does (HMAC-SHA256 over "timestamp.payload").
+ */
+@OrdinoTest
+class StripePaymentsTest {
+
+    static final String SECRET_KEY = "sk_test_ordino";
+    static final String WEBHOOK_SECRET = "whsec_ordino_test";
+
+    @Autowired
+    GatewayInstances gateways;
+    @Autowired
+    Payments payments;
+    @Autowired
+    WalletService wallet;
+    @Autowired
+    OrderService orders;
+    @Autowired
+    OrderAdminService orderAdmin;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Actors actors;
+
+    FakeGatewayApi stripe;
+    long gatewayId;
+    final Map<String, String[]> sessions = new ConcurrentHashMap<>(); // id -> [reference, amount, status, paymentStatus]
+
+    @BeforeEach
+    void startStripe() throws Exception {
+        stripe = new FakeGatewayApi();
+        stripe.on("POST /v1/checkout/sessions", request -> {
+            Map<String, String> form = form(request.body());
+            String reference = form.get("client_reference_id");
+            String id = "cs_test_" + reference.replace("-", "_");
+            sessions.put(id, new String[]{reference, form.get("line_items[0][price_data][unit_amount]"), "open", "unpaid"});
+            return new FakeGatewayApi.Answer(200, session(id));
+        });
+        stripe.on("GET /v1/checkout/sessions/cs_test_.*", request -> new FakeGatewayApi.Answer(200,
+                session(request.path().substring(request.path().lastIndexOf('/') + 1))));
+        stripe.on("POST /v1/refunds", request -> new FakeGatewayApi.Answer(200, "{\"id\":\"re_" + stripe.count("POST /v1/refunds")
+                + "\",\"object\":\"refund\",\"amount\":" + form(request.body()).get("amount") + ",\"currency\":\"usd\",\"status\":\"succeeded\"}"));
+        gatewayId = actors.asAdmin(() -> gateways.create(new GatewayInstances.GatewayForm("Stripe " + UUID.randomUUID(), "payment-stripe",
+                Map.of("secretKey", SECRET_KEY, "webhookSecret", WEBHOOK_SECRET, "apiBase", stripe.url()), true))).id();
+    }
+
+    @AfterEach
+    void stopStripe() {
+        stripe.close();
+    }
+
+    String session(String id) {
+        String[] s = sessions.get(id);
+        return """
+                {"id":"%s","object":"checkout.session","url":"https://checkout.stripe.test/%s","status":"%s","payment_status":"%s",
+                 "amount_total":%s,"currency":"usd","client_reference_id":"%s","payment_intent":"pi_%s","metadata":{"paymentRef":"%s"}}"""
+                .formatted(id, id, s[2], s[3], s[1], s[0], id, s[0]);
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String pair : body.split("&")) {
+            String[] parts = pair.split("=", 2);
+            fields.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return fields;
+    }
+
+    String event(String eventId, String type, String sessionId, String amountTotal) {
+        String[] s = sessions.get(sessionId);
+        String object = session(sessionId).replace("\"amount_total\":" + s[1], "\"amount_total\":" + amountTotal);
+        return """
+                {"id":"%s","object":"event","type":"%s","api_version":"2019-02-19","data":{"object":%s}}""".formatted(eventId, type, object);
+    }
+
+    static String sign(String payload, long timestamp, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    Payments.WebhookOutcome post(String payload, String signature) {
+        return payments.webhook(gatewayId, Map.of("stripe-signature", List.of(signature), "content-type", List.of("application/json")),
+                payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void paid(String sessionId) {
+        sessions.get(sessionId)[2] = "complete";
+        sessions.get(sessionId)[3] = "paid";
+    }
+
+    Payments.PaymentView topUp(AccountSummary customer, String amount) {
+        return actors.as(customer, () -> payments.startTopUp(customer.id(), customer.email(), new BigDecimal(amount), gatewayId));
+    }
+
+    @Test
+    void aTopUpIsCreditedOnceWhenTheSameEventArrivesTenTimesAtOnce() throws Exception {
+        AccountSummary customer = actors.customerWith("0");
+        Payments.PaymentView started = topUp(customer, "12.50");
+        assertThat(started.status()).isEqualTo("pending");
+        assertThat(started.redirectUrl()).startsWith("https://checkout.stripe.test/cs_test_");
+        assertThat(stripe.requests.getFirst().header("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
+        assertThat(form(stripe.requests.getFirst().body())).containsEntry("line_items[0][price_data][unit_amount]", "1250")
+                .containsEntry("client_reference_id", started.reference());
+        String sessionId = started.gatewayRef();
+        paid(sessionId);
+        String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", sessionId, "1250");
+        String signature = sign(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET);
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Payments.WebhookOutcome>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit((Callable<Payments.WebhookOutcome>) () -> {
+                    go.await();
+                    return post(payload, signature);
+                }));
+            }
+            go.countDown();
+            for (Future<Payments.WebhookOutcome> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        }
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("12.50");
+        assertThat(actors.asAdmin(() -> wallet.ledgerSum(customer.id()))).isEqualByComparingTo("12.50");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE reference = ?").param("payment:" + started.id()).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(actors.as(customer, () -> payments.myPayment(customer.id(), started.id())).status()).isEqualTo("paid");
+        List<Payments.EventView> events = actors.asAdmin(() -> payments.events(started.id()));
+        assertThat(events).hasSize(10);
+        assertThat(events).filteredOn(e -> e.outcome().equals("applied")).hasSize(1);
+    }
+
+    @Test
+    void forgedStaleAndWrongAmountEventsAreRejectedAndChangeNothing() throws Exception {
+        AccountSummary customer = actors.customerWith("0");
+        Payments.PaymentView started = topUp(customer, "20.00");
+        paid(started.gatewayRef());
+        String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", started.gatewayRef(), "2000");
+
+        assertThat(post(payload, sign(payload, Instant.now().getEpochSecond(), "whsec_forged")).status()).isEqualTo(401);
+        assertThat(post(payload, sign(payload, Instant.now().getEpochSecond() - 400, WEBHOOK_SECRET)).status()).isEqualTo(401);
+        assertThat(post("{not json", sign("{not json", Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(400);
+        String cheaper = event("evt_" + UUID.randomUUID(), "checkout.session.completed", started.gatewayRef(), "1");
+        assertThat(post(cheaper, sign(cheaper, Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(400);
+
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("0");
+        assertThat(actors.as(customer, () -> payments.myPayment(customer.id(), started.id())).status()).isEqualTo("pending");
+        assertThat(actors.asAdmin(() -> payments.events(started.id()))).extracting(Payments.EventView::outcome).contains("mismatch");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM payment_event WHERE gateway_id = ? AND outcome = 'rejected'").param(gatewayId)
+                .query(Long.class).single()).as("kept for audit").isEqualTo(3);
+    }
+
+    @Test
+    void aLostWebhookIsSettledByReconciliationAndExpiredTopUpsCreditNothing() throws Exception {
+        AccountSummary customer = actors.customerWith("0");
+        Payments.PaymentView lost = topUp(customer, "30.00");
+        Payments.PaymentView expired = topUp(customer, "40.00");
+        paid(lost.gatewayRef());
+        sessions.get(expired.gatewayRef())[2] = "expired";
+        jdbc.sql("UPDATE payment SET created_at = '2020-01-01' WHERE id IN (?, ?)").params(lost.id(), expired.id()).update();
+
+        payments.reconcile();
+        payments.reconcile();
+
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("30.00");
+        Payments.PaymentView failed = actors.as(customer, () -> payments.myPayment(customer.id(), expired.id()));
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.failureReason()).isEqualTo("expired");
+    }
+
+    long customService() {
+        return jdbc.sql("SELECT id FROM offering WHERE kind = 'CUSTOM' AND active = 1 ORDER BY id LIMIT 1").query(Long.class).single();
+    }
+
+    Placement checkout(AccountSummary customer, String key) {
+        long offering = customService();
+        return actors.as(customer, () -> orders.place(customer.id(), customer.email(),
+                new PlaceOrder(List.of(new PlaceOrder.Line(offering, 1L, null, null)), "gateway:" + gatewayId), key));
+    }
+
+    @Test
+    void anOrderPaidAtCheckoutIsReleasedAndAnExpiredOneIsCancelled() throws Exception {
+        AccountSummary customer = actors.customerWith("0");
+        Placement placed = checkout(customer, null);
+        assertThat(placed.order().paymentStatus()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(placed.payment().redirectUrl()).startsWith("https://checkout.stripe.test/");
+        Payments.PaymentView payment = actors.asAdmin(() -> payments.get(placed.payment().paymentId()));
+        paid(payment.gatewayRef());
+        String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", payment.gatewayRef(),
+                sessions.get(payment.gatewayRef())[1]);
+        assertThat(post(payload, sign(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(200);
+        OrderView paid = actors.as(customer, () -> orders.myOrder(customer.id(), placed.order().id()));
+        assertThat(paid.paymentStatus()).isEqualTo(PaymentStatus.PAID);
+        assertThat(paid.paidAmount()).isEqualByComparingTo(paid.total());
+        assertThat(wallet.balance(customer.id())).as("nothing from the wallet").isEqualByComparingTo("0");
+
+        Placement other = checkout(customer, null);
+        Payments.PaymentView second = actors.asAdmin(() -> payments.get(other.payment().paymentId()));
+        sessions.get(second.gatewayRef())[2] = "expired";
+        String expiry = event("evt_" + UUID.randomUUID(), "checkout.session.expired", second.gatewayRef(), sessions.get(second.gatewayRef())[1]);
+        assertThat(post(expiry, sign(expiry, Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(200);
+        OrderView cancelled = actors.as(customer, () -> orders.myOrder(customer.id(), other.order().id()));
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(PaymentStatus.FAILED);
+    }
+
+    @Test
+    void aPartialRefundGoesThroughStripeOnceWhenTheAdminClicksTwice() throws Exception {
+        AccountSummary customer = actors.customerWith("0");
+        Placement placed = checkout(customer, null);
+        Payments.PaymentView payment = actors.asAdmin(() -> payments.get(placed.payment().paymentId()));
+        paid(payment.gatewayRef());
+        String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", payment.gatewayRef(),
+                sessions.get(payment.gatewayRef())[1]);
+        post(payload, sign(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET));
+        BigDecimal part = placed.order().total().divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.DOWN);
+
+        String key = "refund-" + UUID.randomUUID();
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<Future<OrderAdminService.RefundResult>> clicks = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                clicks.add(pool.submit(() -> {
+                    go.await();
+                    return actors.asAdmin(() -> payments.refund(placed.order().id(), part, "Half done", "admin@ordino.demo", key));
+                }));
+            }
+            go.countDown();
+            for (Future<OrderAdminService.RefundResult> click : clicks) {
+                try {
+                    assertThat(click.get().amount()).isEqualByComparingTo(part);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).hasFieldOrPropertyWithValue("code", "refund_in_progress");
+                }
+            }
+        }
+        assertThat(stripe.count("POST /v1/refunds")).isEqualTo(1);
+        assertThat(stripe.requests.stream().filter(r -> r.path().equals("/v1/refunds")).findFirst().orElseThrow().header("Idempotency-Key"))
+                .isEqualTo(key);
+        OrderView refunded = actors.asAdmin(() -> orderAdmin.order(placed.order().id()));
+        assertThat(refunded.refundedAmount()).isEqualByComparingTo(part);
+        assertThat(refunded.paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(wallet.balance(customer.id())).as("the money went back to the card, not the wallet").isEqualByComparingTo("0");
+        assertThat(actors.asAdmin(() -> payments.get(payment.id())).status()).isEqualTo("partially_refunded");
+    }
+
+    @Test
+    void midtransCannotBeEnabledInAStoreThatDoesNotSellInRupiah() {
+        assertThatThrownBy(() -> actors.asAdmin(() -> gateways.create(new GatewayInstances.GatewayForm("Midtrans", "payment-midtrans",
+                Map.of("serverKey", "SB-Mid-server-x"), true))))
+                .hasFieldOrPropertyWithValue("code", "currency_not_supported");
+    }
+}
