@@ -78,16 +78,23 @@ final class FakeSmmPanel implements AutoCloseable {
     }
 
     void service(String id, String name, String category, String rate, long min, long max, boolean refill, boolean cancel) {
+        service(id, name, category, rate, min, max, refill, cancel, "Default", false);
+    }
+
+    /** A service of a given type ("Custom Comments", "Mentions", ...), spread over runs when {@code dripfeed}. */
+    void service(String id, String name, String category, String rate, long min, long max, boolean refill, boolean cancel,
+                 String type, boolean dripfeed) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("service", id.matches("\\d+") && Integer.parseInt(id) % 2 == 0 ? Integer.parseInt(id) : id); // numbers or strings, as panels do
         s.put("name", name);
-        s.put("type", "Default");
+        s.put("type", type);
         s.put("category", category);
         s.put("rate", rate);
         s.put("min", String.valueOf(min));
         s.put("max", max);
         s.put("refill", refill);
         s.put("cancel", cancel);
+        s.put("dripfeed", dripfeed);
         services.add(s);
     }
 

@@ -25,8 +25,13 @@ public class FakeSmmPanelAccess {
 
     /** A panel listing one Instagram service "1". */
     public Panel panel() throws Exception {
+        return panel("1", "IG Followers", false);
+    }
+
+    /** A panel listing one Instagram followers service at 1.00 per 1000, spread over runs when {@code dripfeed}. */
+    public Panel panel(String serviceId, String name, boolean dripfeed) throws Exception {
         FakeSmmPanel panel = new FakeSmmPanel();
-        panel.service("1", "IG Followers", "Instagram Followers", "1.00", 100, 10_000, false, false);
+        panel.service(serviceId, name, "Instagram Followers", "1.00", 100, 10_000, false, false, "Default", dripfeed);
         return new Panel(panel);
     }
 

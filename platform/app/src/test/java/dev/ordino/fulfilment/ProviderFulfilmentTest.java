@@ -78,8 +78,12 @@ class ProviderFulfilmentTest {
     }
 
     OrderView order(AccountSummary customer, long offeringId, long quantity) {
-        return actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
-                new PlaceOrder.Line(offeringId, quantity, "https://www.instagram.com/some.profile", null)), "wallet"), null)).order();
+        return order(customer, new PlaceOrder.Line(offeringId, quantity, "https://www.instagram.com/some.profile", null));
+    }
+
+    OrderView order(AccountSummary customer, PlaceOrder.Line line) {
+        return actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(line), "wallet"), null))
+                .order();
     }
 
     OrderView reload(AccountSummary customer, long orderId) {
@@ -346,6 +350,48 @@ class ProviderFulfilmentTest {
         // below cost after the rise: lifted to cost × (1 + the instance's 50 % markup)
         assertThat(catalogService.offering(a).orElseThrow().price()).isEqualByComparingTo("4.5000");
         assertThat(actors.asAdmin(() -> catalog.mappings(a)).getFirst().previousRate()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void customCommentsReachThePanelOnePerLineAndTheirCountIsTheQuantity() throws Exception {
+        panel.service("81", "IG Custom Comments", "Instagram Comments", "20.00", 1, 1000, false, false, "Custom Comments", false);
+        long offeringId = importOne(provider(panel, "1", 10), "81");
+        assertThat(catalogService.offering(offeringId).orElseThrow().takesComments()).isTrue();
+        AccountSummary customer = actors.customerWith("10.00");
+
+        OrderView placed = order(customer, new PlaceOrder.Line(offeringId, null, "https://www.instagram.com/p/abc", null, null, null,
+                "nice\ngreat\nwow", null));
+        eventually(() -> "open".equals(state(placed.id())));
+        assertThat(panel.adds).hasSize(1);
+        assertThat(panel.adds.getFirst()).containsEntry("service", "81").containsEntry("comments", "nice\ngreat\nwow")
+                .containsEntry("quantity", "3").doesNotContainKeys("runs", "interval");
+        // 20.00 × 1.5 markup = 30.00 per 1000; 3 comments
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("9.91");
+    }
+
+    @Test
+    void aDripFeedOrderSendsRunsAndIntervalAndIsChargedForEveryRunWhileRunsOnAnOrdinaryServiceAreRefused() throws Exception {
+        panel.service("82", "IG Followers Drip", "Instagram Followers", "1.00", 100, 10_000, false, false, "Default", true);
+        panel.service("83", "IG Followers Plain", "Instagram Followers", "1.00", 100, 10_000, false, false);
+        long providerId = provider(panel, "1", 10);
+        long drip = importOne(providerId, "82");
+        long plain = importOne(providerId, "83");
+        AccountSummary customer = actors.customerWith("10.00");
+
+        assertThatThrownBy(() -> order(customer, new PlaceOrder.Line(plain, 1000L, "https://www.instagram.com/some.profile", null,
+                5, 30, null, null)))
+                .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "dripfeed_not_available");
+        assertThat(wallet.balance(customer.id())).as("nothing charged").isEqualByComparingTo("10.00");
+
+        OrderView placed = order(customer, new PlaceOrder.Line(drip, 1000L, "https://www.instagram.com/some.profile", null, 5, 30,
+                null, null));
+        eventually(() -> "open".equals(state(placed.id())));
+        assertThat(panel.adds).as("only the drip-feed order was sent").hasSize(1);
+        assertThat(panel.adds.getFirst()).containsEntry("service", "82").containsEntry("quantity", "1000")
+                .containsEntry("runs", "5").containsEntry("interval", "30");
+        // 1.50 per 1000 × 1000 per run × 5 runs
+        assertThat(placed.total()).isEqualByComparingTo("7.50");
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("2.50");
     }
 
     @Test

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.base.ui.Feedback;
+import dev.ordino.catalog.CatalogService;
 import dev.ordino.fulfilment.ProviderCatalog;
 import dev.ordino.fulfilment.ProviderForm;
 import dev.ordino.fulfilment.ProviderInstances;
@@ -55,7 +56,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * SMM providers: instances with health, balance and last syncs; test, sync and import; each
  * instance's error log; and the orders that need staff attention (unknown outcome, refused by
- * every provider) with resubmit, provider order id and refund.
+ * every provider) with resubmit, provider order id and refund; and which provider services fulfil
+ * each SMM offering.
  */
 @Route(value = "admin/providers", layout = AdminLayout.class)
 @RolesAllowed({Roles.ADMIN, Roles.STAFF})
@@ -72,6 +74,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
     final Span progressText = new Span();
     final Button add = new Button();
     final Button syncOrders = new Button();
+    final ServiceMappingEditor mappings;
 
     private final ProviderInstances instances;
     private final ProviderCatalog catalog;
@@ -80,7 +83,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
     private final CurrentUser currentUser;
 
     public ProvidersView(ProviderInstances instances, ProviderCatalog catalog, ProviderJobs jobs, ProviderOrders providerOrders,
-                         CurrentUser currentUser) {
+                         CatalogService offerings, CurrentUser currentUser) {
         this.instances = instances;
         this.catalog = catalog;
         this.jobs = jobs;
@@ -123,8 +126,9 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
         attentionEmpty.setId("providers-attention-empty");
         attentionEmpty.addClassName("ordino-muted");
 
+        mappings = new ServiceMappingEditor(catalog, instances, offerings, currentUser.hasRole(Roles.ADMIN));
         add(new H2(getTranslation("providers.title")), actions, alerts, progress, progressText, empty, grid,
-                new H3(getTranslation("providers.attention")), attentionEmpty, attention);
+                new H3(getTranslation("providers.attention")), attentionEmpty, attention, mappings);
         refresh();
     }
 

@@ -105,6 +105,8 @@ class OrderDialog extends Dialog {
         interval.setMin(1);
         interval.setMax(10_080);
         interval.setClearButtonVisible(true);
+        interval.setValueChangeMode(ValueChangeMode.EAGER);
+        interval.addValueChangeListener(e -> refresh());
         runs.setVisible(offering.dripfeed());
         interval.setVisible(offering.dripfeed());
 
@@ -159,6 +161,7 @@ class OrderDialog extends Dialog {
         quantity.setInvalid(false);
         entries.setInvalid(false);
         runs.setInvalid(false);
+        interval.setInvalid(false);
         balanceProblem.setVisible(false);
         if (entries.isVisible()) {
             quantity.setValue(BigDecimal.valueOf(entries.getValue().lines().filter(l -> !l.isBlank()).count()));
@@ -178,6 +181,8 @@ class OrderDialog extends Dialog {
                 Feedback.invalid(quantity, Feedback.message(this, e));
             } else if ("runs".equals(e.field())) {
                 Feedback.invalid(runs, Feedback.message(this, e));
+            } else if ("interval".equals(e.field())) {
+                Feedback.invalid(interval, Feedback.message(this, e));
             }
         }
     }

@@ -15,6 +15,7 @@ import dev.ordino.account.AccountSummary;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingFilter;
 import dev.ordino.catalog.OfferingView;
+import dev.ordino.fulfilment.FakeSmmPanelAccess;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
@@ -25,6 +26,7 @@ import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -41,6 +43,8 @@ class OrderingViewsTest extends KaribuTest {
     OrderAdminService desk;
     @Autowired
     WalletService wallet;
+    @Autowired
+    FakeSmmPanelAccess panels;
 
     private OfferingView offering(String name) {
         return catalog.offerings(new OfferingFilter(null, null, name, false), Pageable.ofSize(5)).getContent().stream()
@@ -87,6 +91,47 @@ class OrderingViewsTest extends KaribuTest {
         form.link.setValue("https://www.tiktok.com/@me");
         form.orderNow();
         assertThat(wallet.balance(customer.id())).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void aDripFeedServiceAsksForRunsAndAnIntervalAndItsTotalCoversEveryRun() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (var panel = panels.panel("D1", "Drip followers " + run, true)) {
+            long offeringId = panels.importOne(panels.provider(panel, "Drip panel " + run), "D1"); // 1.50 per 1000
+            AccountSummary customer = actors.customerWith("20.00");
+            OrderDialog plain = openOrderForm(customer, "TikTok Followers");
+            assertThat(plain.runs.isVisible()).as("only drip-feed services take runs").isFalse();
+            assertThat(plain.interval.isVisible()).isFalse();
+            plain.close();
+
+            OrderDialog form = _get(ShopView.class).openOrder(catalog.offering(offeringId).orElseThrow());
+            assertThat(form.runs.isVisible()).isTrue();
+            assertThat(form.interval.isVisible()).isTrue();
+            form.quantity.setValue(new BigDecimal("1000"));
+            assertThat(form.total.getText()).isEqualTo("1.50 USD");
+
+            form.runs.setValue(5);
+            assertThat(form.total.getText()).as("runs need an interval").isEqualTo("—");
+            assertThat(form.interval.isInvalid()).isTrue();
+            form.interval.setValue(30);
+            assertThat(form.interval.isInvalid()).isFalse();
+            assertThat(form.total.getText()).isEqualTo("7.50 USD");
+            form.quantity.setValue(new BigDecimal("2000"));
+            assertThat(form.total.getText()).isEqualTo("15.00 USD");
+            form.runs.setValue(1);
+            assertThat(form.runs.isInvalid()).isTrue();
+            assertThat(form.runs.getErrorMessage()).isEqualTo("Enter from 2 to 1,000 runs.");
+            form.runs.setValue(5);
+
+            form.link.setValue("https://www.instagram.com/ordino");
+            form.orderNow();
+            _get(OrderDetailView.class);
+            long orderId = Long.parseLong(UI.getCurrent().getActiveViewLocation().getPath().substring("orders/".length()));
+            assertThat(wallet.balance(customer.id())).isEqualByComparingTo("5.00");
+            OrderView order = actors.as(customer, () -> orders.myOrder(customer.id(), orderId));
+            assertThat(order.items().getFirst().extras()).containsEntry("runs", "5").containsEntry("interval", "30");
+            panels.waitForState(orderId, "open");
+        }
     }
 
     @Test
