@@ -44,9 +44,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrdinoTest
 class StripePaymentsTest {
 
-    static final String SECRET_KEY = "sk_test_ordino";
-    static final String WEBHOOK_SECRET = "whsec_ordino_test";
-
     @Autowired
     GatewayInstances gateways;
     @Autowired
@@ -62,26 +59,14 @@ class StripePaymentsTest {
     @Autowired
     Actors actors;
 
-    FakeGatewayApi stripe;
+    FakeStripe stripe;
     long gatewayId;
-    final Map<String, String[]> sessions = new ConcurrentHashMap<>(); // id -> [reference, amount, status, paymentStatus]
 
     @BeforeEach
     void startStripe() throws Exception {
-        stripe = new FakeGatewayApi();
-        stripe.on("POST /v1/checkout/sessions", request -> {
-            Map<String, String> form = form(request.body());
-            String reference = form.get("client_reference_id");
-            String id = "cs_test_" + reference.replace("-", "_");
-            sessions.put(id, new String[]{reference, form.get("line_items[0][price_data][unit_amount]"), "open", "unpaid"});
-            return new FakeGatewayApi.Answer(200, session(id));
-        });
-        stripe.on("GET /v1/checkout/sessions/cs_test_.*", request -> new FakeGatewayApi.Answer(200,
-                session(request.path().substring(request.path().lastIndexOf('/') + 1))));
-        stripe.on("POST /v1/refunds", request -> new FakeGatewayApi.Answer(200, "{\"id\":\"re_" + stripe.count("POST /v1/refunds")
-                + "\",\"object\":\"refund\",\"amount\":" + form(request.body()).get("amount") + ",\"currency\":\"usd\",\"status\":\"succeeded\"}"));
+        stripe = new FakeStripe();
         gatewayId = actors.asAdmin(() -> gateways.create(new GatewayInstances.GatewayForm("Stripe " + UUID.randomUUID(), "payment-stripe",
-                Map.of("secretKey", SECRET_KEY, "webhookSecret", WEBHOOK_SECRET, "apiBase", stripe.url()), true))).id();
+                stripe.settings(), true))).id();
     }
 
     @AfterEach
@@ -89,44 +74,21 @@ class StripePaymentsTest {
         stripe.close();
     }
 
-    String session(String id) {
-        String[] s = sessions.get(id);
-        return """
-                {"id":"%s","object":"checkout.session","url":"https://checkout.stripe.test/%s","status":"%s","payment_status":"%s",
-                 "amount_total":%s,"currency":"usd","client_reference_id":"%s","payment_intent":"pi_%s","metadata":{"paymentRef":"%s"}}"""
-                .formatted(id, id, s[2], s[3], s[1], s[0], id, s[0]);
-    }
-
-    static Map<String, String> form(String body) {
-        Map<String, String> fields = new java.util.HashMap<>();
-        for (String pair : body.split("&")) {
-            String[] parts = pair.split("=", 2);
-            fields.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-        }
-        return fields;
-    }
-
     String event(String eventId, String type, String sessionId, String amountTotal) {
-        String[] s = sessions.get(sessionId);
-        String object = session(sessionId).replace("\"amount_total\":" + s[1], "\"amount_total\":" + amountTotal);
-        return """
-                {"id":"%s","object":"event","type":"%s","api_version":"2019-02-19","data":{"object":%s}}""".formatted(eventId, type, object);
+        return stripe.event(eventId, type, sessionId, amountTotal);
     }
 
-    static String sign(String payload, long timestamp, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
+    static String sign(String payload, long timestamp, String secret) {
+        return FakeStripe.sign(payload, Instant.now().getEpochSecond() - timestamp, secret);
+    }
+
+    void paid(String sessionId) {
+        stripe.paid(sessionId);
     }
 
     Payments.WebhookOutcome post(String payload, String signature) {
         return payments.webhook(gatewayId, Map.of("stripe-signature", List.of(signature), "content-type", List.of("application/json")),
                 payload.getBytes(StandardCharsets.UTF_8));
-    }
-
-    void paid(String sessionId) {
-        sessions.get(sessionId)[2] = "complete";
-        sessions.get(sessionId)[3] = "paid";
     }
 
     Payments.PaymentView topUp(AccountSummary customer, String amount) {
@@ -138,14 +100,14 @@ class StripePaymentsTest {
         AccountSummary customer = actors.customerWith("0");
         Payments.PaymentView started = topUp(customer, "12.50");
         assertThat(started.status()).isEqualTo("pending");
-        assertThat(started.redirectUrl()).startsWith("https://checkout.stripe.test/cs_test_");
-        assertThat(stripe.requests.getFirst().header("Authorization")).isEqualTo("Bearer " + SECRET_KEY);
-        assertThat(form(stripe.requests.getFirst().body())).containsEntry("line_items[0][price_data][unit_amount]", "1250")
+        assertThat(started.redirectUrl()).startsWith(stripe.api.url() + "/pay/cs_test_");
+        assertThat(stripe.api.requests.getFirst().header("Authorization")).isEqualTo("Bearer " + FakeStripe.SECRET_KEY);
+        assertThat(FakeStripe.form(stripe.api.requests.getFirst().body())).containsEntry("line_items[0][price_data][unit_amount]", "1250")
                 .containsEntry("client_reference_id", started.reference());
         String sessionId = started.gatewayRef();
         paid(sessionId);
         String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", sessionId, "1250");
-        String signature = sign(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET);
+        String signature = sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET);
 
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Payments.WebhookOutcome>> answers = new ArrayList<>();
@@ -179,10 +141,10 @@ class StripePaymentsTest {
         String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", started.gatewayRef(), "2000");
 
         assertThat(post(payload, sign(payload, Instant.now().getEpochSecond(), "whsec_forged")).status()).isEqualTo(401);
-        assertThat(post(payload, sign(payload, Instant.now().getEpochSecond() - 400, WEBHOOK_SECRET)).status()).isEqualTo(401);
-        assertThat(post("{not json", sign("{not json", Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(400);
+        assertThat(post(payload, sign(payload, Instant.now().getEpochSecond() - 400, FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(401);
+        assertThat(post("{not json", sign("{not json", Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(400);
         String cheaper = event("evt_" + UUID.randomUUID(), "checkout.session.completed", started.gatewayRef(), "1");
-        assertThat(post(cheaper, sign(cheaper, Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(400);
+        assertThat(post(cheaper, sign(cheaper, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(400);
 
         assertThat(wallet.balance(customer.id())).isEqualByComparingTo("0");
         assertThat(actors.as(customer, () -> payments.myPayment(customer.id(), started.id())).status()).isEqualTo("pending");
@@ -197,7 +159,7 @@ class StripePaymentsTest {
         Payments.PaymentView lost = topUp(customer, "30.00");
         Payments.PaymentView expired = topUp(customer, "40.00");
         paid(lost.gatewayRef());
-        sessions.get(expired.gatewayRef())[2] = "expired";
+        stripe.sessions.get(expired.gatewayRef())[2] = "expired";
         jdbc.sql("UPDATE payment SET created_at = '2020-01-01' WHERE id IN (?, ?)").params(lost.id(), expired.id()).update();
 
         payments.reconcile();
@@ -224,12 +186,12 @@ class StripePaymentsTest {
         AccountSummary customer = actors.customerWith("0");
         Placement placed = checkout(customer, null);
         assertThat(placed.order().paymentStatus()).isEqualTo(PaymentStatus.PENDING);
-        assertThat(placed.payment().redirectUrl()).startsWith("https://checkout.stripe.test/");
+        assertThat(placed.payment().redirectUrl()).startsWith(stripe.api.url() + "/pay/");
         Payments.PaymentView payment = actors.asAdmin(() -> payments.get(placed.payment().paymentId()));
         paid(payment.gatewayRef());
         String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", payment.gatewayRef(),
-                sessions.get(payment.gatewayRef())[1]);
-        assertThat(post(payload, sign(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(200);
+                stripe.sessions.get(payment.gatewayRef())[1]);
+        assertThat(post(payload, sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(200);
         OrderView paid = actors.as(customer, () -> orders.myOrder(customer.id(), placed.order().id()));
         assertThat(paid.paymentStatus()).isEqualTo(PaymentStatus.PAID);
         assertThat(paid.paidAmount()).isEqualByComparingTo(paid.total());
@@ -237,9 +199,9 @@ class StripePaymentsTest {
 
         Placement other = checkout(customer, null);
         Payments.PaymentView second = actors.asAdmin(() -> payments.get(other.payment().paymentId()));
-        sessions.get(second.gatewayRef())[2] = "expired";
-        String expiry = event("evt_" + UUID.randomUUID(), "checkout.session.expired", second.gatewayRef(), sessions.get(second.gatewayRef())[1]);
-        assertThat(post(expiry, sign(expiry, Instant.now().getEpochSecond(), WEBHOOK_SECRET)).status()).isEqualTo(200);
+        stripe.sessions.get(second.gatewayRef())[2] = "expired";
+        String expiry = event("evt_" + UUID.randomUUID(), "checkout.session.expired", second.gatewayRef(), stripe.sessions.get(second.gatewayRef())[1]);
+        assertThat(post(expiry, sign(expiry, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(200);
         OrderView cancelled = actors.as(customer, () -> orders.myOrder(customer.id(), other.order().id()));
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.paymentStatus()).isEqualTo(PaymentStatus.FAILED);
@@ -252,8 +214,8 @@ class StripePaymentsTest {
         Payments.PaymentView payment = actors.asAdmin(() -> payments.get(placed.payment().paymentId()));
         paid(payment.gatewayRef());
         String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", payment.gatewayRef(),
-                sessions.get(payment.gatewayRef())[1]);
-        post(payload, sign(payload, Instant.now().getEpochSecond(), WEBHOOK_SECRET));
+                stripe.sessions.get(payment.gatewayRef())[1]);
+        post(payload, sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET));
         BigDecimal part = placed.order().total().divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.DOWN);
 
         String key = "refund-" + UUID.randomUUID();
@@ -276,7 +238,7 @@ class StripePaymentsTest {
             }
         }
         assertThat(stripe.count("POST /v1/refunds")).isEqualTo(1);
-        assertThat(stripe.requests.stream().filter(r -> r.path().equals("/v1/refunds")).findFirst().orElseThrow().header("Idempotency-Key"))
+        assertThat(stripe.api.requests.stream().filter(r -> r.path().equals("/v1/refunds")).findFirst().orElseThrow().header("Idempotency-Key"))
                 .isEqualTo(key);
         OrderView refunded = actors.asAdmin(() -> orderAdmin.order(placed.order().id()));
         assertThat(refunded.refundedAmount()).isEqualByComparingTo(part);

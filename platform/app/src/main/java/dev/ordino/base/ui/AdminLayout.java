@@ -49,6 +49,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation("admin.orders.title"), "admin/orders", VaadinIcon.CART.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.catalog.title"), "admin/catalog", VaadinIcon.STOCK.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.providers"), "admin/providers", VaadinIcon.CONNECT.create()));
+        nav.addItem(new SideNavItem(getTranslation("payments.title"), "admin/payments", VaadinIcon.CREDIT_CARD.create()));
         if (currentUser.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("admin.users.title"), "admin/users", VaadinIcon.USERS.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.settings.title"), "admin/settings", VaadinIcon.COG.create()));

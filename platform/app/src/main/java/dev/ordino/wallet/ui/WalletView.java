@@ -34,8 +34,11 @@ public class WalletView extends VerticalLayout implements HasDynamicTitle {
         balance.setId("wallet-balance");
         balance.setText(currency.display(wallet.balance(user)));
         balance.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "700");
-        Paragraph topUp = new Paragraph(getTranslation("wallet.top-up-soon"));
-        topUp.addClassName("ordino-muted");
+        // The top-up page belongs to the payment module; linked by route so the wallet does not depend on it.
+        com.vaadin.flow.component.html.Anchor topUp = new com.vaadin.flow.component.html.Anchor("wallet/top-up",
+                getTranslation("wallet.top-up"));
+        topUp.setId("wallet-top-up");
+        topUp.getStyle().set("display", "inline-block").set("margin-top", "var(--lumo-space-s)");
         Div card = new Div(new Div(getTranslation("wallet.balance")), balance, topUp);
         card.addClassName("ordino-card");
 

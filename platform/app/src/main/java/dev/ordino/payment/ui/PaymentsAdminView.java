@@ -1,0 +1,288 @@
+package dev.ordino.payment.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.ordino.base.DomainException;
+import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.Feedback;
+import dev.ordino.payment.GatewayInstances;
+import dev.ordino.payment.Payments;
+import dev.ordino.plugin.api.SettingDescriptor;
+import dev.ordino.security.CurrentUser;
+import dev.ordino.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payments: a lazy grid filtered by status, gateway, customer and dates, each payment's detail
+ * with the raw events received, confirmation of manual transfers; and the gateway instances
+ * with their settings (secrets masked) and the webhook URL to copy into each gateway's dashboard.
+ */
+@Route(value = "admin/payments", layout = AdminLayout.class)
+@RolesAllowed({Roles.ADMIN, Roles.STAFF})
+public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final List<String> STATUSES = List.of("", "pending", "paid", "failed", "refunded", "partially_refunded");
+
+    final Select<String> status = new Select<>();
+    final ComboBox<GatewayInstances.GatewayView> gatewayFilter = new ComboBox<>();
+    final TextField customer = new TextField();
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final Grid<Payments.PaymentView> grid = new Grid<>();
+    final Grid<GatewayInstances.GatewayView> gatewaysGrid = new Grid<>();
+    final Button addGateway = new Button();
+
+    private final Payments payments;
+    private final GatewayInstances gateways;
+    private final StoreCurrency currency;
+    private final CurrentUser currentUser;
+
+    public PaymentsAdminView(Payments payments, GatewayInstances gateways, StoreCurrency currency, CurrentUser currentUser) {
+        this.payments = payments;
+        this.gateways = gateways;
+        this.currency = currency;
+        this.currentUser = currentUser;
+        addClassName("ordino-page");
+        setPadding(false);
+
+        status.setLabel(getTranslation("payments.status"));
+        status.setId("payments-status");
+        status.setItems(STATUSES);
+        status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("payments.any") : getTranslation("topup.status." + s));
+        status.setValue("");
+        gatewayFilter.setLabel(getTranslation("payments.gateway"));
+        gatewayFilter.setId("payments-gateway");
+        gatewayFilter.setItemLabelGenerator(GatewayInstances.GatewayView::name);
+        gatewayFilter.setClearButtonVisible(true);
+        customer.setLabel(getTranslation("payments.customer"));
+        customer.setId("payments-customer");
+        customer.setValueChangeMode(ValueChangeMode.LAZY);
+        customer.setClearButtonVisible(true);
+        from.setLabel(getTranslation("payments.from"));
+        to.setLabel(getTranslation("payments.to"));
+        status.addValueChangeListener(e -> refresh());
+        gatewayFilter.addValueChangeListener(e -> refresh());
+        customer.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        FlexLayout filters = new FlexLayout(status, gatewayFilter, customer, from, to);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.getStyle().set("gap", "var(--lumo-space-s)");
+
+        grid.setId("payments-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(new ComponentRenderer<>(this::row)).setHeader(getTranslation("payments.title")).setKey("payment");
+        grid.addItemClickListener(e -> detail(e.getItem()));
+        grid.setHeight("28rem");
+
+        addGateway.setText(getTranslation("payments.add-gateway"));
+        addGateway.setId("payments-add-gateway");
+        addGateway.setVisible(currentUser.hasRole(Roles.ADMIN));
+        addGateway.addClickListener(e -> editor(null));
+        gatewaysGrid.setId("gateways-grid");
+        gatewaysGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
+        gatewaysGrid.addColumn(new ComponentRenderer<>(this::gatewayCard)).setHeader(getTranslation("payments.gateways")).setKey("gateway");
+        gatewaysGrid.setAllRowsVisible(true);
+
+        add(new H2(getTranslation("payments.title")), filters, grid, new H3(getTranslation("payments.gateways")), addGateway,
+                gatewaysGrid);
+        refreshGateways();
+        refresh();
+    }
+
+    void refresh() {
+        Payments.Filter filter = new Payments.Filter(status.getValue(), gatewayFilter.getValue() == null ? null
+                : gatewayFilter.getValue().id(), customer.getValue(), from.getValue(), to.getValue());
+        grid.setItems(query -> payments.search(filter, query.getOffset(), query.getLimit()).stream());
+    }
+
+    void refreshGateways() {
+        List<GatewayInstances.GatewayView> all = gateways.list();
+        gatewaysGrid.setItems(all);
+        gatewayFilter.setItems(all);
+    }
+
+    private Div row(Payments.PaymentView p) {
+        Span title = new Span(p.reference() + " · " + currency.display(p.amount()) + " · " + p.gatewayName());
+        title.getStyle().set("font-weight", "600");
+        Span state = new Span(getTranslation("topup.status." + p.status()));
+        state.addClassName("ordino-state");
+        state.getElement().setAttribute("data-status", p.status());
+        Span facts = new Span(TIME.format(p.createdAt()) + " · " + getTranslation("payments.customer") + " #" + p.customerId()
+                + (p.orderId() == null ? " · " + getTranslation("payments.top-up") : " · " + getTranslation("payments.order") + " #" + p.orderId())
+                + (p.failureReason() == null ? "" : " · " + p.failureReason()));
+        facts.addClassName("ordino-muted");
+        return new Div(new Div(title, new Span(" "), state), facts);
+    }
+
+    void detail(Payments.PaymentView p) {
+        Dialog dialog = new Dialog(p.reference());
+        dialog.setWidth("min(48rem, 96vw)");
+        VerticalLayout body = new VerticalLayout();
+        body.setPadding(false);
+        body.add(row(p));
+        body.add(new H3(getTranslation("payments.events")));
+        List<Payments.EventView> events = payments.events(p.id());
+        if (events.isEmpty()) {
+            body.add(new Span(getTranslation("payments.no-events")));
+        }
+        for (Payments.EventView event : events) {
+            Div line = new Div(new Span(TIME.format(event.at()) + " · " + event.outcome() + (event.verified() ? "" : " · "
+                    + getTranslation("payments.unverified")) + (event.detail() == null ? "" : " · " + event.detail())));
+            line.addClassName("payment-event");
+            body.add(line);
+            if (event.body() != null) {
+                Pre raw = new Pre(event.body());
+                raw.getStyle().set("white-space", "pre-wrap").set("font-size", "var(--lumo-font-size-xs)").set("max-height", "10rem")
+                        .set("overflow", "auto");
+                body.add(raw);
+            }
+        }
+        dialog.add(body);
+        Button confirm = new Button(getTranslation("payments.confirm"), e -> {
+            ConfirmDialog sure = new ConfirmDialog(getTranslation("payments.confirm"), getTranslation("payments.confirm-text",
+                    currency.display(p.amount())), getTranslation("payments.confirm"), ok -> {
+                try {
+                    payments.confirmManual(p.id(), currentUser.email().orElse("staff"));
+                    Feedback.success(getTranslation("payments.confirmed"));
+                    dialog.close();
+                    refresh();
+                } catch (DomainException ex) {
+                    Feedback.error(Feedback.message(this, ex));
+                }
+            });
+            sure.setCancelable(true);
+            sure.setCancelText(getTranslation("action.cancel"));
+            sure.open();
+        });
+        confirm.setId("payment-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setVisible("payment-manual".equals(p.gatewayPlugin()) && (p.status().equals("pending") || p.status().equals("failed")));
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private VerticalLayout gatewayCard(GatewayInstances.GatewayView g) {
+        Span name = new Span(g.name() + " · " + g.displayName() + (g.enabled() ? "" : " · " + getTranslation("admin.plugins.status.disabled")));
+        name.getStyle().set("font-weight", "600");
+        TextField webhook = new TextField(getTranslation("payments.webhook-url"));
+        webhook.setValue(g.webhookUrl());
+        webhook.setReadOnly(true);
+        webhook.setWidthFull();
+        webhook.addClassName("gateway-webhook");
+        Button edit = new Button(getTranslation("action.edit"), e -> editor(g));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        edit.setVisible(currentUser.hasRole(Roles.ADMIN));
+        VerticalLayout card = new VerticalLayout(name, webhook, edit);
+        card.setPadding(false);
+        card.setSpacing(false);
+        return card;
+    }
+
+    void editor(GatewayInstances.GatewayView existing) {
+        Dialog dialog = new Dialog(getTranslation(existing == null ? "payments.add-gateway" : "payments.edit-gateway"));
+        dialog.setWidth("min(40rem, 95vw)");
+        Map<String, List<SettingDescriptor>> plugins = gateways.availablePlugins();
+        TextField name = new TextField(getTranslation("providers.name"));
+        name.setId("gateway-name");
+        ComboBox<String> plugin = new ComboBox<>(getTranslation("providers.plugin"), plugins.keySet());
+        plugin.setId("gateway-plugin");
+        plugin.setEnabled(existing == null);
+        Checkbox enabled = new Checkbox(getTranslation("providers.enabled"), true);
+        FormLayout settings = new FormLayout();
+        Map<String, TextFieldBase<?, String>> fields = new HashMap<>();
+        plugin.addValueChangeListener(e -> {
+            settings.removeAll();
+            fields.clear();
+            for (SettingDescriptor d : plugins.getOrDefault(e.getValue(), List.of())) {
+                TextFieldBase<?, String> field = d.secret() ? new PasswordField(d.label())
+                        : d.type() == SettingDescriptor.SettingType.MULTILINE ? new TextArea(d.label()) : new TextField(d.label());
+                field.setId("gateway-setting-" + d.key());
+                if (d.help() != null) {
+                    field.setHelperText(d.help());
+                }
+                if (existing != null && existing.settings().containsKey(d.key())) {
+                    field.setValue(existing.settings().get(d.key()));
+                } else if (d.defaultValue() != null) {
+                    field.setPlaceholder(d.defaultValue());
+                }
+                settings.add(field);
+                fields.put(d.key(), field);
+            }
+        });
+        if (existing != null) {
+            name.setValue(existing.name());
+            plugin.setItems(List.of(existing.plugin()));
+            plugin.setValue(existing.plugin());
+            enabled.setValue(existing.enabled());
+        } else {
+            plugins.keySet().stream().findFirst().ifPresent(plugin::setValue);
+        }
+        dialog.add(new FormLayout(name, plugin, enabled), new H3(getTranslation("providers.settings")), settings);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            Map<String, String> values = new HashMap<>();
+            fields.forEach((key, field) -> values.put(key, field.getValue()));
+            GatewayInstances.GatewayForm form = new GatewayInstances.GatewayForm(name.getValue(), plugin.getValue(), values,
+                    enabled.getValue());
+            try {
+                if (existing == null) {
+                    gateways.create(form);
+                } else {
+                    gateways.update(existing.id(), form);
+                }
+                Feedback.success(getTranslation("payments.gateway-saved"));
+                dialog.close();
+                refreshGateways();
+            } catch (DomainException ex) {
+                String field = ex.field() == null ? "" : ex.field();
+                if (field.equals("name")) {
+                    Feedback.invalid(name, Feedback.message(this, ex));
+                } else if (field.startsWith("settings.") && fields.containsKey(field.substring(9))) {
+                    Feedback.invalid(fields.get(field.substring(9)), Feedback.message(this, ex));
+                } else {
+                    Feedback.error(Feedback.message(this, ex));
+                }
+            }
+        });
+        save.setId("gateway-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("payments.title");
+    }
+}
