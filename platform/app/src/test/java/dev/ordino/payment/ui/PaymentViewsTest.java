@@ -1,0 +1,113 @@
+package dev.ordino.payment.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import dev.ordino.Actors;
+import dev.ordino.KaribuTest;
+import dev.ordino.account.AccountSummary;
+import dev.ordino.payment.GatewayInstances;
+import dev.ordino.payment.Payments;
+import dev.ordino.security.Roles;
+import dev.ordino.wallet.WalletService;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class PaymentViewsTest extends KaribuTest {
+
+    @Autowired
+    Actors actors;
+    @Autowired
+    GatewayInstances gateways;
+    @Autowired
+    Payments payments;
+    @Autowired
+    WalletService wallet;
+
+    GatewayInstances.GatewayView bank() {
+        signIn("admin@example.com", Roles.ADMIN);
+        return gateways.create(new GatewayInstances.GatewayForm("Bank " + UUID.randomUUID(), "payment-manual",
+                Map.of("instructions", "Pay {amount} to ACME Bank 123, reference {reference}"), true));
+    }
+
+    @Test
+    void aCustomerTopsUpByBankTransferAndThePageTurnsPaidWhenStaffConfirm() throws Exception {
+        GatewayInstances.GatewayView bank = bank();
+        AccountSummary customer = actors.customer();
+        signIn(customer);
+        UI.getCurrent().navigate("wallet/top-up");
+        TopUpView view = _get(TopUpView.class);
+        view.gateway.setValue(view.gateway.getListDataView().getItems().filter(g -> g.id() == bank.id()).findFirst().orElseThrow());
+
+        view.amount.setValue(new BigDecimal("0.50"));
+        view.pay.click();
+        assertThat(view.amount.isInvalid()).isTrue();
+        assertThat(view.amount.getErrorMessage()).isEqualTo("Enter an amount from 1.00 USD to 1000.00 USD.");
+
+        view.amount.setValue(new BigDecimal("20.00"));
+        view.pay.click();
+        assertThat(view.result.isVisible()).isTrue();
+        assertThat(view.status.getText()).isEqualTo("Waiting for payment");
+        assertThat(_get(view.result, com.vaadin.flow.component.html.Pre.class).getText()).contains("ACME Bank 123").contains("20");
+
+        Payments.PaymentView pending = payments.myPayment(customer.id(), jdbcLatest(customer.id()));
+        // Staff confirm from their own session, on another thread, as in a running app.
+        CompletableFuture.supplyAsync(() -> actors.asAdmin(() -> payments.confirmManual(pending.id(), "staff@ordino"))).get();
+        for (int i = 0; i < 400 && !view.status.getText().startsWith("Paid"); i++) {
+            Thread.sleep(50);
+            MockVaadin.clientRoundtrip(false);
+        }
+        assertThat(view.status.getText()).isEqualTo("Paid — added to your wallet");
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("20.00");
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    long jdbcLatest(long customerId) {
+        return jdbc.sql("SELECT MAX(id) FROM payment WHERE customer_id = ?").param(customerId).query(Long.class).single();
+    }
+
+    @Test
+    void staffFilterPaymentsSeeTheirEventsAndConfirmATransferCustomersCannotOpenThePage() throws Exception {
+        GatewayInstances.GatewayView bank = bank();
+        AccountSummary customer = actors.customer();
+        Payments.PaymentView started = actors.as(customer, () -> payments.startTopUp(customer.id(), customer.email(),
+                new BigDecimal("33.00"), bank.id()));
+
+        signIn(customer);
+        assertThatThrownBy(() -> UI.getCurrent().navigate("admin/payments"))
+                .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+
+        signIn("staff@example.com", Roles.STAFF);
+        UI.getCurrent().navigate("admin/payments");
+        PaymentsAdminView view = _get(PaymentsAdminView.class);
+        assertThat(view.addGateway.isVisible()).as("only admins add gateways").isFalse();
+        view.customer.setValue(customer.email());
+        view.status.setValue("pending");
+        assertThat(GridKt._findAll(view.grid)).extracting(Payments.PaymentView::id).containsExactly(started.id());
+        view.status.setValue("paid");
+        assertThat(GridKt._findAll(view.grid)).isEmpty();
+        view.status.setValue("");
+        assertThat(GridKt._findAll(view.gatewaysGrid)).extracting(GatewayInstances.GatewayView::webhookUrl)
+                .anySatisfy(url -> assertThat(url).endsWith("/v1/payments/" + bank.id() + "/webhook"));
+
+        view.detail(started);
+        _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("payment-confirm")).click();
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        assertThat(wallet.balance(customer.id())).isEqualByComparingTo("33.00");
+        assertThat(payments.events(started.id())).extracting(Payments.EventView::outcome).containsExactly("confirmed");
+        view.status.setValue("paid");
+        assertThat(GridKt._findAll(view.grid)).extracting(Payments.PaymentView::id).containsExactly(started.id());
+    }
+}
