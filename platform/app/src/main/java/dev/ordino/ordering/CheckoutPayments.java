@@ -23,6 +23,13 @@ public interface CheckoutPayments {
     /** Starts the payment of an order placed a moment ago (after its transaction committed). */
     Started start(long orderId, long customerId, String customerEmail, BigDecimal amount, long gatewayId);
 
+    /** A way to pay a customer can choose: {@code payment} is what {@link PlaceOrder#payment()} takes. */
+    record Option(String payment, String name) {
+    }
+
+    /** The gateways customers can pay with now. */
+    java.util.List<Option> options();
+
     /** The latest payment of an order, if it was paid through a gateway. */
     Optional<Started> forOrder(long orderId);
 }

@@ -133,6 +133,11 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
     }
 
     @Override
+    public List<Option> options() {
+        return gateways.enabledForCustomers().stream().map(g -> new Option("gateway:" + g.id(), g.name())).toList();
+    }
+
+    @Override
     public Optional<Started> forOrder(long orderId) {
         return jdbc.sql(SELECT + "WHERE p.order_id = ? ORDER BY p.id DESC LIMIT 1").param(orderId).query(this::view).optional()
                 .map(Payments::started);

@@ -43,10 +43,15 @@ public class Cart {
     }
 
     public synchronized PlaceOrder toOrder() {
+        return toOrder("wallet");
+    }
+
+    /** The cart as an order paid with {@code payment} ("wallet" or "gateway:<id>"). */
+    public synchronized PlaceOrder toOrder(String payment) {
         return new PlaceOrder(lines.stream().map(l -> new PlaceOrder.Line(l.offering().id(), l.quantity(), l.link(), l.note(),
                         number(l.extras().get("runs")), number(l.extras().get("interval")), l.extras().get("comments"),
                         l.extras().get("usernames")))
-                .toList(), "wallet");
+                .toList(), payment);
     }
 
     /** One key per cart content: a double click on "Pay" places one order. */

@@ -37,7 +37,11 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
     private final StoreCurrency currency;
     private final CurrentUser currentUser;
 
-    public CartView(Cart cart, OrderService orders, WalletService wallet, StoreCurrency currency, CurrentUser currentUser) {
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<dev.ordino.ordering.CheckoutPayments.Option> payWith =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>();
+
+    public CartView(Cart cart, OrderService orders, WalletService wallet, StoreCurrency currency, CurrentUser currentUser,
+                    org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.CheckoutPayments> checkoutPayments) {
         this.cart = cart;
         this.orders = orders;
         this.wallet = wallet;
@@ -53,7 +57,19 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
         total.setId("cart-total");
         problem.addClassName("ordino-error-text");
         problem.setVisible(false);
-        add(new H2(getTranslation("cart.title")), lines, total, problem, checkout);
+        List<dev.ordino.ordering.CheckoutPayments.Option> options = new java.util.ArrayList<>();
+        options.add(new dev.ordino.ordering.CheckoutPayments.Option("wallet", getTranslation("cart.pay-wallet")));
+        dev.ordino.ordering.CheckoutPayments payments = checkoutPayments.getIfAvailable();
+        if (payments != null) {
+            options.addAll(payments.options());
+        }
+        payWith.setLabel(getTranslation("cart.pay-with"));
+        payWith.setId("cart-pay-with");
+        payWith.setItems(options);
+        payWith.setItemLabelGenerator(dev.ordino.ordering.CheckoutPayments.Option::name);
+        payWith.setValue(options.getFirst());
+        payWith.setVisible(options.size() > 1);
+        add(new H2(getTranslation("cart.title")), lines, total, payWith, problem, checkout);
         render();
     }
 
@@ -88,10 +104,11 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
 
     void checkout() {
         try {
-            Placement placement = orders.place(currentUser.requireId(), currentUser.email().orElseThrow(), cart.toOrder(),
-                    cart.checkoutKey());
+            Placement placement = orders.place(currentUser.requireId(), currentUser.email().orElseThrow(),
+                    cart.toOrder(payWith.getValue().payment()), cart.checkoutKey());
             cart.clear();
-            Feedback.success(getTranslation("order.placed", placement.order().number()));
+            Feedback.success(getTranslation(placement.payment() == null ? "order.placed" : "order.placed-pay",
+                    placement.order().number()));
             getUI().ifPresent(ui -> ui.navigate("orders/" + placement.order().id()));
         } catch (DomainException e) {
             problem.removeAll();

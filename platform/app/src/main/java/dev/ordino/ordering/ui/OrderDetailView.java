@@ -62,10 +62,14 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     final Button cancelRequest = new Button();
     final Span refillStatus = new Span();
     private final java.util.Optional<dev.ordino.ordering.ProviderRequests> providerRequests;
+    private final java.util.Optional<dev.ordino.ordering.CheckoutPayments> checkoutPayments;
+    final Div payNow = new Div();
 
     public OrderDetailView(OrderService orders, OrderUpdates updates, StoreCurrency currency, CurrentUser currentUser,
-                           org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.ProviderRequests> providerRequests) {
+                           org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.ProviderRequests> providerRequests,
+                           org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.CheckoutPayments> checkoutPayments) {
         this.providerRequests = java.util.Optional.ofNullable(providerRequests.getIfAvailable());
+        this.checkoutPayments = java.util.Optional.ofNullable(checkoutPayments.getIfAvailable());
         this.orders = orders;
         this.updates = updates;
         this.currency = currency;
@@ -101,7 +105,9 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
                 new com.vaadin.flow.component.orderedlayout.FlexLayout(refill, cancelRequest, refillStatus);
         requests.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
         requests.getStyle().set("gap", "var(--lumo-space-s)");
-        add(title, status, items, totals, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
+        payNow.setId("order-pay-now");
+        payNow.addClassName("ordino-card");
+        add(title, status, payNow, items, totals, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
     }
 
     @Override
@@ -146,6 +152,27 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
             timeline.add(li);
         }
         cancel.setVisible(order.status() == OrderStatus.PENDING);
+        payNow.removeAll();
+        var pending = order.paymentStatus() == dev.ordino.ordering.PaymentStatus.PENDING && order.status() == OrderStatus.PENDING
+                ? checkoutPayments.flatMap(p -> p.forOrder(order.id())).filter(p -> p.status().equals("pending")) : java.util.Optional.<dev.ordino.ordering.CheckoutPayments.Started>empty();
+        pending.ifPresent(p -> {
+            payNow.add(new Div(getTranslation("order.pay-pending")));
+            if (p.redirectUrl() != null) {
+                com.vaadin.flow.component.html.Anchor open = new com.vaadin.flow.component.html.Anchor(p.redirectUrl(),
+                        getTranslation("topup.open-payment-page"));
+                open.setId("order-pay-link");
+                payNow.add(new Div(open));
+            }
+            if (p.qrString() != null) {
+                payNow.add(new Div(getTranslation("topup.scan")), new com.vaadin.flow.component.html.Pre(p.qrString()));
+            }
+            if (p.instructions() != null) {
+                com.vaadin.flow.component.html.Pre instructions = new com.vaadin.flow.component.html.Pre(p.instructions());
+                instructions.getStyle().set("white-space", "pre-wrap");
+                payNow.add(instructions);
+            }
+        });
+        payNow.setVisible(pending.isPresent());
         ProviderRequests.Options options = providerRequests.map(p -> p.options(currentUser.requireId(), order.id()))
                 .orElse(new ProviderRequests.Options(false, false, null));
         refill.setVisible(options.refill());

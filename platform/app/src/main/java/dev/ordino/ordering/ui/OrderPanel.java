@@ -43,7 +43,11 @@ class OrderPanel extends VerticalLayout {
     private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
     private OrderView order;
 
-    OrderPanel(OrderAdminService orders, StoreCurrency currency, String actor, Runnable changed) {
+    private final dev.ordino.ordering.GatewayRefunds gatewayRefunds;
+
+    OrderPanel(OrderAdminService orders, StoreCurrency currency, String actor, Runnable changed,
+               dev.ordino.ordering.GatewayRefunds gatewayRefunds) {
+        this.gatewayRefunds = gatewayRefunds;
         this.orders = orders;
         this.currency = currency;
         this.actor = actor;
@@ -128,10 +132,15 @@ class OrderPanel extends VerticalLayout {
         return dialog;
     }
 
-    /** Refund to the wallet, full or partial; one idempotency key per opening, so a double click pays once. */
+    /**
+     * Refund to the wallet, or back through the gateway that took the money, full or partial; one
+     * idempotency key per opening, so a double click pays once.
+     */
     class RefundDialog extends Dialog {
         final BigDecimalField amount = new BigDecimalField();
         final TextField why = new TextField();
+        final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> to =
+                new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>();
         final Button confirm = new Button();
         private final String key = UUID.randomUUID().toString();
 
@@ -146,13 +155,23 @@ class OrderPanel extends VerticalLayout {
             confirm.setId("refund-confirm");
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             confirm.addClickListener(e -> submit());
-            add(new VerticalLayout(amount, why));
+            to.setLabel(getTranslation("admin.orders.refund-to"));
+            to.setId("refund-to");
+            to.setItems("wallet", "gateway");
+            to.setItemLabelGenerator(target -> getTranslation("admin.orders.refund-to." + target));
+            to.setValue("wallet");
+            to.setVisible(gatewayRefunds != null && order.paymentMethod() != null && order.paymentMethod().startsWith("gateway:"));
+            add(new VerticalLayout(amount, why, to));
             getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), confirm);
         }
 
         void submit() {
             try {
-                orders.refund(order.id(), amount.getValue(), why.getValue(), actor, key);
+                if ("gateway".equals(to.getValue()) && to.isVisible()) {
+                    gatewayRefunds.refund(order.id(), amount.getValue(), why.getValue(), actor, key);
+                } else {
+                    orders.refund(order.id(), amount.getValue(), why.getValue(), actor, key);
+                }
                 close();
                 done("admin.orders.refunded");
             } catch (DomainException e) {

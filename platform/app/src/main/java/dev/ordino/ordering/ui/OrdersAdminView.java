@@ -67,9 +67,11 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     private final OrderAdminService orders;
 
     public OrdersAdminView(OrderAdminService orders, StoreCurrency currency, CurrentUser currentUser,
-                           dev.ordino.catalog.CatalogService catalog) {
+                           dev.ordino.catalog.CatalogService catalog,
+                           org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.GatewayRefunds> gatewayRefunds) {
         this.orders = orders;
-        this.panel = new OrderPanel(orders, currency, currentUser.email().orElse("staff"), this::refresh);
+        this.panel = new OrderPanel(orders, currency, currentUser.email().orElse("staff"), this::refresh,
+                gatewayRefunds.getIfAvailable());
         setSizeFull();
         setPadding(true);
 

@@ -251,4 +251,64 @@ class OrderingViewsTest extends KaribuTest {
         // 20.00 − 0.50 − 0.50 + 0.50 (rejected b refunded) + 0.20 refunded once
         assertThat(wallet.balance(customer.id())).isEqualByComparingTo("19.70");
     }
+
+    @Autowired
+    dev.ordino.payment.GatewayInstances gateways;
+    @Autowired
+    dev.ordino.payment.Payments payments;
+
+    @Test
+    void theCartCanBePaidThroughAGatewayAndStaffRefundBackThroughIt() throws Exception {
+        try (dev.ordino.payment.FakeStripe stripe = new dev.ordino.payment.FakeStripe()) {
+            String name = "Card " + UUID.randomUUID();
+            signIn("admin@example.com", Roles.ADMIN);
+            long gateway = gateways.create(new dev.ordino.payment.GatewayInstances.GatewayForm(name, "payment-stripe", stripe.settings(),
+                    true)).id();
+            AccountSummary customer = actors.customerWith("0");
+            OrderDialog form = openOrderForm(customer, "TikTok Likes");
+            form.link.setValue("https://www.tiktok.com/@card");
+            form.addToCart();
+            UI.getCurrent().navigate("cart");
+            CartView cart = _get(CartView.class);
+            assertThat(cart.payWith.isVisible()).isTrue();
+            cart.payWith.setValue(cart.payWith.getListDataView().getItems().filter(o -> o.name().equals(name)).findFirst().orElseThrow());
+            cart.checkout.click();
+
+            OrderDetailView page = _get(OrderDetailView.class);
+            assertThat(page.payNow.isVisible()).as("how to pay").isTrue();
+            assertThat(_get(page.payNow, com.vaadin.flow.component.html.Anchor.class).getHref()).startsWith(stripe.settings().get("apiBase"));
+            long orderId = jdbc.sql("SELECT MAX(id) FROM customer_order WHERE customer_id = ?").param(customer.id()).query(Long.class).single();
+            assertThat(wallet.balance(customer.id())).isEqualByComparingTo("0");
+
+            String session = _get(page.payNow, com.vaadin.flow.component.html.Anchor.class).getHref().replaceAll(".*/pay/", "");
+            stripe.paid(session);
+            String event = stripe.event("evt_" + UUID.randomUUID(), "checkout.session.completed", session, null);
+            assertThat(payments.webhook(gateway, java.util.Map.of("stripe-signature", List.of(dev.ordino.payment.FakeStripe.sign(event))),
+                    event.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
+            // The customer's open page hears of the payment (push) and stops asking for it.
+            for (int i = 0; i < 400 && page.payNow.isVisible(); i++) {
+                Thread.sleep(50);
+                MockVaadin.clientRoundtrip(false);
+            }
+            assertThat(page.payNow.isVisible()).isFalse();
+            assertThat(page.status.getElement().getTextRecursively()).contains("Paid");
+
+            signIn("admin@example.com", Roles.ADMIN);
+            UI.getCurrent().navigate("admin/orders");
+            OrdersAdminView view = _get(OrdersAdminView.class);
+            view.panel.show(orderId);
+            OrderPanel.RefundDialog refund = view.panel.openRefund();
+            assertThat(refund.to.isVisible()).isTrue();
+            refund.to.setValue("gateway");
+            refund.amount.setValue(new BigDecimal("0.10"));
+            refund.submit();
+            refund.submit(); // a double click refunds once
+            assertThat(stripe.count("POST /v1/refunds")).isEqualTo(1);
+            assertThat(actors.asAdmin(() -> desk.order(orderId)).refundedAmount()).isEqualByComparingTo("0.10");
+            assertThat(wallet.balance(customer.id())).as("back to the card, not the wallet").isEqualByComparingTo("0");
+        }
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 }
