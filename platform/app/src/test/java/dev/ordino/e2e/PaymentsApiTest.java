@@ -106,4 +106,36 @@ class PaymentsApiTest {
         assertThat(api.get("/v1/admin/payments/" + transferId, admin).body()).contains("\"events\":[").contains("confirmed");
         assertThat(api.get("/v1/admin/payments?status=paid", admin).body()).contains("pay-" + transferId);
     }
+
+    @Test
+    void aBurstOfFiftyConcurrentNotificationsPassesAndCreditsOnce() throws Exception {
+        Api api = new Api(port);
+        String admin = api.token("admin@ordino.demo", "admin-demo-1");
+        String customer = api.newCustomer("burst-" + UUID.randomUUID() + "@example.com");
+        try (FakeStripe stripe = new FakeStripe()) {
+            long gateway = Long.parseLong(Api.field(api.post("/v1/admin/gateways", admin, """
+                    {"name":"Burst %s","plugin":"payment-stripe","settings":{"secretKey":"%s","webhookSecret":"%s","apiBase":"%s"}}"""
+                    .formatted(UUID.randomUUID(), FakeStripe.SECRET_KEY, FakeStripe.WEBHOOK_SECRET, stripe.settings().get("apiBase")))
+                    .body(), "id"));
+            String id = Api.field(api.post("/v1/wallet/top-ups", customer, "{\"amount\":\"7.00\",\"gateway\":" + gateway + "}").body(), "id");
+            stripe.paid("cs_test_pay_" + id);
+            String event = stripe.event("evt_" + UUID.randomUUID(), "checkout.session.completed", "cs_test_pay_" + id, null);
+            String signature = FakeStripe.sign(event);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(50)) {
+                for (int i = 0; i < 50; i++) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return webhook(gateway, event, signature).statusCode();
+                    }));
+                }
+                go.countDown();
+                for (var answer : answers) {
+                    assertThat(answer.get()).isEqualTo(200);
+                }
+            }
+            assertThat(Api.field(api.get("/v1/wallet", customer).body(), "balance")).isEqualTo("7.00");
+        }
+    }
 }

@@ -61,6 +61,23 @@ class MidtransPaymentsTest {
 
     FakeGatewayApi midtrans;
     long gatewayId;
+
+    /**
+     * This class starts a second application context (another store currency), which installs
+     * its own security-context strategy globally; the next classes run in the first context again,
+     * so its strategy is put back afterwards.
+     */
+    private static org.springframework.security.core.context.SecurityContextHolderStrategy strategyBefore;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void keepStrategy() {
+        strategyBefore = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreStrategy() {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategyBefore);
+    }
     /** What the status API says per order_id: [transaction_status, fraud_status, gross_amount]. */
     final Map<String, String[]> statuses = new ConcurrentHashMap<>();
 
@@ -199,5 +216,22 @@ class MidtransPaymentsTest {
 
     long customService() {
         return jdbc.sql("SELECT id FROM offering WHERE kind = 'CUSTOM' AND active = 1 ORDER BY id LIMIT 1").query(Long.class).single();
+    }
+
+    @Test
+    void aQrisTopUpShowsTheQrStringMidtransAnswers() throws Exception {
+        midtrans.on("POST /v2/charge", request -> new FakeGatewayApi.Answer(201, """
+                {"status_code":"201","status_message":"QRIS transaction is created","transaction_id":"tx-qris-1",
+                 "order_id":"pay-1","gross_amount":"15000.00","payment_type":"qris","transaction_status":"pending",
+                 "qr_string":"00020101021226620014COM.GO-JEK.WWW0118936009143300123456","actions":[]}"""));
+        long qris = actors.asAdmin(() -> gateways.create(new GatewayInstances.GatewayForm("QRIS " + UUID.randomUUID(), "payment-midtrans",
+                Map.of("serverKey", SERVER_KEY, "apiBase", midtrans.url(), "snapBase", midtrans.url() + "/snap", "method", "qris"), true)).id());
+        AccountSummary customer = actors.customerWith("0");
+        Payments.PaymentView started = actors.as(customer, () -> payments.startTopUp(customer.id(), customer.email(),
+                new BigDecimal("15000"), qris));
+        assertThat(started.status()).isEqualTo("pending");
+        assertThat(started.qrString()).startsWith("000201");
+        assertThat(midtrans.requests.stream().filter(r -> r.path().equals("/v2/charge")).findFirst().orElseThrow().body())
+                .contains("\"payment_type\":\"qris\"").contains(started.reference());
     }
 }
