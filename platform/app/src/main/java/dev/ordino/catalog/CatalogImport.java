@@ -6,8 +6,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,6 +132,7 @@ public class CatalogImport {
                 .param("ids", offeringIds).update();
     }
 
+    /** Ids by {@link #key} of the named categories; the missing ones are created, all in one statement. */
     private Map<String, Long> categories(Collection<String> names) {
         Map<String, Long> byName = new HashMap<>();
         Set<String> slugs = new HashSet<>();
@@ -137,9 +142,10 @@ public class CatalogImport {
             return null;
         }).list();
         int sort = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) FROM category").query(Integer.class).single();
-        for (String raw : new java.util.LinkedHashSet<>(names)) {
+        Map<String, List<Object>> missing = new LinkedHashMap<>(); // by key: new rows in the order the names come
+        for (String raw : new LinkedHashSet<>(names)) {
             String name = raw == null || raw.isBlank() ? "Other" : raw.strip();
-            if (byName.containsKey(key(name))) {
+            if (byName.containsKey(key(name)) || missing.containsKey(key(name))) {
                 continue;
             }
             String base = CatalogService.slugOf(name);
@@ -150,9 +156,16 @@ public class CatalogImport {
             }
             slugs.add(slug);
             sort += 10;
-            long id = jdbc.sql("INSERT INTO category (name, slug, platform, sort_order, active, version) VALUES (?, ?, ?, ?, 1, 0) RETURNING id")
-                    .params(cut(name, 100), slug, Platform.guess(name).name(), sort).query(Long.class).single();
-            byName.put(key(name), id);
+            missing.put(key(name), List.of(cut(name, 100), slug, Platform.guess(name).name(), sort));
+        }
+        if (!missing.isEmpty()) {
+            List<Object> params = new ArrayList<>(missing.size() * 4);
+            missing.values().forEach(params::addAll);
+            List<Long> ids = jdbc.sql("INSERT INTO category (name, slug, platform, sort_order, active, version) VALUES "
+                            + String.join(", ", Collections.nCopies(missing.size(), "(?, ?, ?, ?, 1, 0)")) + " RETURNING id")
+                    .params(params).query(Long.class).list();
+            Iterator<Long> id = ids.iterator();
+            missing.keySet().forEach(key -> byName.put(key, id.next()));
         }
         return byName;
     }

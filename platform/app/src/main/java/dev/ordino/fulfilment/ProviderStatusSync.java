@@ -1,6 +1,7 @@
 package dev.ordino.fulfilment;
 
 import dev.ordino.base.UtcTime;
+import dev.ordino.base.db.RowValues;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderStatus;
@@ -16,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProviderStatusSync {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderStatusSync.class);
+    private static final List<String> STATUS_COLUMNS = List.of("id", "status", "start_count", "remains", "charge");
 
     private final ProviderInstances instances;
     private final OrderFulfilment orders;
@@ -62,47 +68,81 @@ public class ProviderStatusSync {
                         Long remains) {
     }
 
-    /** Checks every open provider order once. */
+    /**
+     * Checks every open provider order once. While one page's answers are written, the call for
+     * the next page is already out: still one call at a time to each panel, but the database and
+     * the panel no longer wait for each other.
+     */
     public Result syncAll() {
         int checked = 0;
         int updated = 0;
         int calls = 0;
         List<Long> withOpen = jdbc.sql("SELECT DISTINCT instance_id FROM provider_order WHERE state = 'open'").query(Long.class).list();
-        for (long instanceId : withOpen) {
-            ProviderInstances.Connected connected;
-            try {
-                connected = instances.connect(instances.instance(instanceId));
-            } catch (RuntimeException e) {
-                instances.failed(instanceId, "status", e);
-                continue;
-            }
-            long after = 0;
-            while (true) {
-                List<Open> page = jdbc.sql("SELECT id, order_id, item_id, single_item, provider_ref, provider_status, start_count, "
-                                + "remains FROM provider_order WHERE instance_id = ? AND state = 'open' AND id > ? ORDER BY id LIMIT ?")
-                        .params(instanceId, after, SmmProvider.MAX_STATUS_BATCH)
-                        .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5),
-                                rs.getString(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class)))
-                        .list();
-                if (page.isEmpty()) {
-                    break;
-                }
-                after = page.getLast().id();
-                Map<String, ProviderOrderStatus> statuses;
+        try (ExecutorService asking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("provider-status-", 0).factory())) {
+            for (long instanceId : withOpen) {
+                ProviderInstances.Connected connected;
                 try {
-                    calls++;
-                    statuses = connected.provider().statuses(connected.context(), page.stream().map(Open::ref).toList());
-                } catch (ProviderException | RuntimeException e) {
+                    connected = instances.connect(instances.instance(instanceId));
+                } catch (RuntimeException e) {
                     instances.failed(instanceId, "status", e);
-                    break;
+                    continue;
                 }
-                checked += page.size();
-                updated += apply(connected.instance(), page, statuses == null ? Map.of() : statuses);
+                List<Open> page = page(instanceId, 0);
+                Future<Map<String, ProviderOrderStatus>> asked = page.isEmpty() ? null : ask(asking, connected, page);
+                while (asked != null) {
+                    calls++;
+                    Map<String, ProviderOrderStatus> statuses;
+                    try {
+                        statuses = answer(asked);
+                    } catch (ProviderException | RuntimeException e) {
+                        instances.failed(instanceId, "status", e);
+                        break;
+                    }
+                    List<Open> next = page(instanceId, page.getLast().id());
+                    asked = next.isEmpty() ? null : ask(asking, connected, next);
+                    checked += page.size();
+                    updated += apply(connected.instance(), page, statuses);
+                    page = next;
+                }
+                instances.touch(instanceId, "orders_synced_at");
             }
-            instances.touch(instanceId, "orders_synced_at");
         }
         refillStatuses();
         return new Result(checked, updated, calls);
+    }
+
+    /** The next open provider orders of an instance after {@code after}, one status call's worth. */
+    private List<Open> page(long instanceId, long after) {
+        return jdbc.sql("SELECT id, order_id, item_id, single_item, provider_ref, provider_status, start_count, remains "
+                        + "FROM provider_order WHERE instance_id = ? AND state = 'open' AND id > ? ORDER BY id LIMIT ?")
+                .params(instanceId, after, SmmProvider.MAX_STATUS_BATCH)
+                .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5),
+                        rs.getString(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class)))
+                .list();
+    }
+
+    private static Future<Map<String, ProviderOrderStatus>> ask(ExecutorService asking, ProviderInstances.Connected connected,
+                                                                List<Open> page) {
+        List<String> refs = page.stream().map(Open::ref).toList();
+        return asking.submit(() -> connected.provider().statuses(connected.context(), refs));
+    }
+
+    /** The statuses a call answered, or the failure it ended with. */
+    private static Map<String, ProviderOrderStatus> answer(Future<Map<String, ProviderOrderStatus>> asked) throws ProviderException {
+        try {
+            Map<String, ProviderOrderStatus> statuses = asked.get();
+            return statuses == null ? Map.of() : statuses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for provider statuses", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case ProviderException failure -> throw failure;
+                case RuntimeException failure -> throw failure;
+                case Error failure -> throw failure;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     private int apply(ProviderInstances.Instance instance, List<Open> page, Map<String, ProviderOrderStatus> statuses) {
@@ -113,6 +153,7 @@ public class ProviderStatusSync {
         List<OrderFulfilment.Counts> counts = new ArrayList<>();
         List<Runnable> heavy = new ArrayList<>();
         List<Object[]> attention = new ArrayList<>();
+        List<Long> closed = new ArrayList<>();
         int updated = 0;
         for (Open open : page) {
             ProviderOrderStatus status = statuses.get(open.ref());
@@ -143,7 +184,7 @@ public class ProviderStatusSync {
                 continue;
             }
             updated++;
-            rows.add(new Object[]{word, status.startCount(), status.remains(), status.charge(), UtcTime.column(now), open.id()});
+            rows.add(new Object[]{open.id(), word, status.startCount(), status.remains(), status.charge()});
             counts.add(new OrderFulfilment.Counts(open.orderId(), open.itemId(), status.startCount(), status.remains()));
             String note = instance.name() + ": " + word + (status.remains() != null && status.remains() > 0
                     ? " (" + status.remains() + " remaining)" : "");
@@ -153,7 +194,7 @@ public class ProviderStatusSync {
                     simple.add(new OrderFulfilment.Progress(open.orderId(), open.itemId(), target, note));
                 }
                 if (done) {
-                    heavy.add(() -> close(open.id(), now));
+                    closed.add(open.id());
                 }
             } else {
                 heavy.add(() -> {
@@ -165,14 +206,22 @@ public class ProviderStatusSync {
                 });
             }
         }
-        transaction.executeWithoutResult(tx -> {
-            batches.batchUpdate("UPDATE provider_order SET provider_status = ?, start_count = ?, remains = ?, charge = ?, checked_at = ? "
-                    + "WHERE id = ?", rows);
-            batches.batchUpdate("UPDATE provider_order SET state = 'attention', attention_reason = ?, updated_at = ? WHERE id = ? "
-                    + "AND state = 'open'", attention);
-            orders.counts(counts); // locks the page's orders first, in id order
-            orders.progressBatch(simple, actor);
-        });
+        if (!rows.isEmpty() || !attention.isEmpty()) {
+            transaction.executeWithoutResult(tx -> {
+                RowValues.update(batches, "UPDATE provider_order p JOIN %s v ON p.id = v.id SET p.provider_status = v.status, "
+                        + "p.start_count = v.start_count, p.remains = v.remains, p.charge = v.charge, p.checked_at = ?",
+                        STATUS_COLUMNS, rows, UtcTime.column(now));
+                if (!attention.isEmpty()) {
+                    batches.batchUpdate("UPDATE provider_order SET state = 'attention', attention_reason = ?, updated_at = ? "
+                            + "WHERE id = ? AND state = 'open'", attention);
+                }
+                orders.progressBatch(counts, simple, actor);
+                if (!closed.isEmpty()) {
+                    jdbc.sql("UPDATE provider_order SET state = 'done', completed_at = :now, updated_at = :now WHERE id IN (:ids) "
+                            + "AND state = 'open'").param("now", UtcTime.column(now)).param("ids", closed).update();
+                }
+            });
+        }
         for (Runnable step : heavy) {
             try {
                 step.run();

@@ -2,6 +2,7 @@ package dev.ordino.ordering;
 
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
+import dev.ordino.base.db.RowValues;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.ordering.internal.CustomerOrder;
@@ -14,9 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,26 +153,39 @@ public class OrderFulfilment {
     public record Progress(long orderId, long itemId, OrderStatus to, String note) {
     }
 
+    /** What a provider reports about an item's delivery, shown to the customer. */
+    public record Counts(long orderId, long itemId, Long startCount, Long remains) {
+    }
+
     /**
-     * Applies many forward steps of single-item orders at once (processing, in progress,
-     * completed): one lock query, then batched writes. Steps the state machine does not allow
-     * from the order's current status are skipped. Answers how many orders moved.
+     * What providers reported about many items, applied at once: start counts and remains stored,
+     * and forward steps of single-item orders (processing, in progress, completed). The orders are
+     * locked first, in id order, as every other change of an order does, so this never deadlocks
+     * with them; steps the state machine does not allow from the order's current status are
+     * skipped. Each item is written once, counts and status together. Answers how many orders moved.
      */
-    public int progressBatch(List<Progress> steps, String actor) {
-        if (steps.isEmpty()) {
+    public int progressBatch(List<Counts> counts, List<Progress> steps, String actor) {
+        if (counts.isEmpty() && steps.isEmpty()) {
             return 0;
         }
         List<OrderStatusChanged> changed = new ArrayList<>();
         Integer moved = transaction.execute(status -> {
             Map<Long, Object[]> current = new HashMap<>();
+            Set<Long> orderIds = new TreeSet<>();
+            counts.forEach(c -> orderIds.add(c.orderId()));
+            steps.forEach(s -> orderIds.add(s.orderId()));
             jdbc.sql("SELECT id, status, customer_id FROM customer_order WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                    .param("ids", steps.stream().map(Progress::orderId).toList())
+                    .param("ids", orderIds)
                     .query((rs, n) -> current.put(rs.getLong(1), new Object[]{OrderStatus.parse(rs.getString(2)), rs.getLong(3)}))
                     .list();
             Instant now = clock.instant();
-            List<Object[]> itemRows = new ArrayList<>();
-            List<Object[]> orderRows = new ArrayList<>();
+            // by id, so a later report of the same item or order wins, as it did row by row
+            Map<Long, Object[]> itemRows = new LinkedHashMap<>();
+            Map<Long, Object[]> orderRows = new LinkedHashMap<>();
             List<Object[]> timelineRows = new ArrayList<>();
+            for (Counts c : counts) {
+                itemRows.put(c.itemId(), new Object[]{c.itemId(), c.orderId(), true, c.startCount(), c.remains(), null});
+            }
             for (Progress step : steps) {
                 Object[] row = current.get(step.orderId());
                 if (row == null) {
@@ -185,39 +202,24 @@ public class OrderFulfilment {
                     changed.add(new OrderStatusChanged(step.orderId(), (Long) row[1], previous, next, step.note(), actor));
                     previous = next;
                 }
-                itemRows.add(new Object[]{step.to().key(), step.itemId(), step.orderId()});
-                orderRows.add(new Object[]{step.to().key(), UtcTime.column(now), step.orderId()});
+                itemRows.computeIfAbsent(step.itemId(), id -> new Object[]{id, step.orderId(), false, null, null, null})[5] =
+                        step.to().key();
+                orderRows.put(step.orderId(), new Object[]{step.orderId(), step.to().key()});
                 row[0] = step.to();
             }
-            batch("UPDATE order_item SET status = ? WHERE id = ? AND order_id = ?", itemRows);
-            batch("UPDATE customer_order SET status = ?, handed_to_fulfilment = 1, updated_at = ?, version = version + 1 WHERE id = ?",
-                    orderRows);
+            RowValues.update(batches, "UPDATE order_item i JOIN %s v ON i.id = v.id AND i.order_id = v.order_id "
+                            + "SET i.start_count = IF(v.counted, v.start_count, i.start_count), "
+                            + "i.remains = IF(v.counted, v.remains, i.remains), i.status = COALESCE(v.status, i.status)",
+                    List.of("id", "order_id", "counted", "start_count", "remains", "status"), List.copyOf(itemRows.values()));
+            RowValues.update(batches, "UPDATE customer_order o JOIN %s v ON o.id = v.id SET o.status = v.status, "
+                    + "o.handed_to_fulfilment = 1, o.updated_at = ?, o.version = o.version + 1", List.of("id", "status"),
+                    List.copyOf(orderRows.values()), UtcTime.column(now));
             batch("INSERT INTO order_timeline (order_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
                     timelineRows);
             changed.forEach(events::publishEvent);
             return orderRows.size();
         });
         return moved == null ? 0 : moved;
-    }
-
-    /** What a provider reports about an item's delivery, shown to the customer. */
-    public record Counts(long orderId, long itemId, Long startCount, Long remains) {
-    }
-
-    /**
-     * Stores start counts and remains, many items at once. The orders are locked first, in id
-     * order, as every other change of an order does, so this never deadlocks with them.
-     */
-    public void counts(List<Counts> counts) {
-        if (counts.isEmpty()) {
-            return;
-        }
-        transaction.executeWithoutResult(status -> {
-            jdbc.sql("SELECT id FROM customer_order WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                    .param("ids", counts.stream().map(Counts::orderId).distinct().toList()).query(Long.class).list();
-            batch("UPDATE order_item SET start_count = ?, remains = ? WHERE id = ?",
-                    counts.stream().map(c -> new Object[]{c.startCount(), c.remains(), c.itemId()}).toList());
-        });
     }
 
     private void batch(String sql, List<Object[]> rows) {

@@ -23,6 +23,13 @@ import java.util.stream.Collectors;
  */
 final class FakeSmmPanel implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body apart; without TCP_NODELAY every answer larger than
+        // its 8 KB buffer waits for the client's delayed ACK (about 40 ms), which real panels never do.
+        // Read once, when the first server of the JVM starts; this fake is the only one in these tests.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     enum AddMode { ACCEPT, FAIL_500, ERROR_BODY, HANG }
 
     static final String KEY = "panel-key-123";
@@ -33,7 +40,7 @@ final class FakeSmmPanel implements AutoCloseable {
     final Map<String, String> statuses = new ConcurrentHashMap<>();
     final Map<String, String> statusErrors = new ConcurrentHashMap<>();
     final List<Map<String, String>> adds = Collections.synchronizedList(new ArrayList<>());
-    final List<Map<String, String>> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     final AtomicInteger nextOrder = new AtomicInteger(1000);
     volatile AddMode addMode = AddMode.ACCEPT;
     volatile String errorBody = "Not enough funds on balance";
@@ -64,10 +71,10 @@ final class FakeSmmPanel implements AutoCloseable {
         start(port);
     }
 
+    /** Requests received for {@code action}, counted as they arrive. */
     int count(String action) {
-        synchronized (calls) {
-            return (int) calls.stream().filter(c -> action.equals(c.get("action"))).count();
-        }
+        AtomicInteger count = counts.get(action);
+        return count == null ? 0 : count.get();
     }
 
     void addServices(int count, String category) {
@@ -110,7 +117,7 @@ final class FakeSmmPanel implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        calls.add(form);
+        counts.computeIfAbsent(form.getOrDefault("action", ""), a -> new AtomicInteger()).incrementAndGet();
         if (!KEY.equals(form.get("key"))) {
             send(exchange, 200, "{\"error\":\"Invalid API key\"}");
             return;

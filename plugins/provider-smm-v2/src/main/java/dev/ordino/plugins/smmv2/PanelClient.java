@@ -37,6 +37,10 @@ import javax.net.ssl.SSLHandshakeException;
  * <li>an answer that is not what the action returns: OutcomeUnknown when placing, else Rejected.</li>
  * </ul>
  * The API key is never logged and is masked in every message, including texts the panel sends back.
+ * <p>
+ * The JDK client itself never sends a POST twice: on a keep-alive connection the panel closed, it
+ * resends only GET and HEAD, unless {@value #RESEND_EVERYTHING} is set; then nothing that changes
+ * anything is sent at all.
  */
 final class PanelClient {
 
@@ -47,6 +51,8 @@ final class PanelClient {
     private static final int MAX_TIMEOUT_SECONDS = 600;
     private static final int SNIPPET_LENGTH = 200;
     private static final String MASK = "****";
+    /** Makes the JDK client resend any request, an order included, when a pooled connection turns out closed. */
+    static final String RESEND_EVERYTHING = "jdk.httpclient.enableAllMethodRetry";
 
     /** Immutable and thread-safe; floats as BigDecimal so money keeps its exact text. */
     private static final JSON JSON_READER = JSON.std.with(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -104,6 +110,10 @@ final class PanelClient {
 
     /** Posts {@code action} with {@code fields}; answers the parsed JSON unless the panel reported an error. */
     Answer post(String action, Call call, Map<String, String> fields) throws ProviderException {
+        if (call != Call.READ && resendsEverything()) {
+            throw new ProviderException.Unreachable("Not sent to " + url.getHost() + ": the Java option " + RESEND_EVERYTHING
+                    + " lets the HTTP client send '" + action + "' twice; remove it", null);
+        }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("key", key);
         form.put("action", action);
@@ -169,6 +179,12 @@ final class PanelClient {
             case PLACE -> new ProviderException.OutcomeUnknown(
                     message + "; the order may or may not have been placed", cause);
         };
+    }
+
+    /** Read as the JDK reads it (empty or "true"); its other source, conf/net.properties, leaves it unset by default. */
+    static boolean resendsEverything() {
+        String value = System.getProperty(RESEND_EVERYTHING);
+        return value != null && (value.isEmpty() || Boolean.parseBoolean(value));
     }
 
     /** Failures that happen before a single byte of the request went out. */

@@ -138,6 +138,31 @@ class PanelFailuresTest {
     }
 
     @Test
+    void an_order_on_a_kept_alive_connection_the_panel_drops_is_sent_once() throws Exception {
+        TestHost host = host();
+        panel.answer(request -> "balance".equals(request.action()) ? json("{\"balance\":\"1\",\"currency\":\"USD\"}")
+                : new FakePanel.Reply.Drop());
+        provider.balance(host); // leaves the connection in the client's pool, where a GET would be resent
+
+        assertThrows(ProviderException.OutcomeUnknown.class, () -> provider.placeOrder(host, ORDER));
+        assertEquals(1, panel.received().stream().filter(r -> "add".equals(r.action())).count(), "never resent");
+    }
+
+    @Test
+    void with_the_jvm_told_to_resend_every_request_no_order_is_sent() {
+        panel.answer(request -> json("{\"order\":1}"));
+        System.setProperty(PanelClient.RESEND_EVERYTHING, "true");
+        try {
+            var e = assertThrows(ProviderException.Unreachable.class, () -> provider.placeOrder(host(), ORDER));
+            assertTrue(e.getMessage().contains(PanelClient.RESEND_EVERYTHING), e.getMessage());
+            assertThrows(ProviderException.Unreachable.class, () -> provider.refill(host(), "1"));
+        } finally {
+            System.clearProperty(PanelClient.RESEND_EVERYTHING);
+        }
+        assertTrue(panel.received().isEmpty());
+    }
+
+    @Test
     void an_unreadable_answer_to_an_order_leaves_the_outcome_unknown() {
         panel.answer(request -> json("<html>Checking your browser...</html>"));
         assertThrows(ProviderException.OutcomeUnknown.class, () -> provider.placeOrder(host(), ORDER));
