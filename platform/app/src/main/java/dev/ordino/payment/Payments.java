@@ -335,7 +335,8 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
     }
 
     /** Payments matching the filter, newest first, a page at a time. */
-    public record Filter(String status, Long gatewayId, String customerEmail, java.time.LocalDate from, java.time.LocalDate to) {
+    public record Filter(String status, Long gatewayId, String customerEmail, BigDecimal minAmount, BigDecimal maxAmount,
+                         java.time.LocalDate from, java.time.LocalDate to) {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
@@ -353,6 +354,14 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
         if (filter.customerEmail() != null && !filter.customerEmail().isBlank()) {
             where.append(" AND p.customer_id IN (SELECT id FROM app_user WHERE email LIKE ?)");
             params.add("%" + filter.customerEmail().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.minAmount() != null) {
+            where.append(" AND p.amount >= ?");
+            params.add(filter.minAmount());
+        }
+        if (filter.maxAmount() != null) {
+            where.append(" AND p.amount <= ?");
+            params.add(filter.maxAmount());
         }
         if (filter.from() != null) {
             where.append(" AND p.created_at >= ?");

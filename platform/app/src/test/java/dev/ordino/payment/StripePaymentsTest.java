@@ -253,4 +253,29 @@ class StripePaymentsTest {
                 Map.of("serverKey", "SB-Mid-server-x"), true))))
                 .hasFieldOrPropertyWithValue("code", "currency_not_supported");
     }
+
+    @Autowired
+    dev.ordino.fulfilment.FakeSmmPanelAccess panels;
+
+    @Test
+    void anSmmOrderPaidAtCheckoutGoesToItsProviderOnlyOncePaid() throws Exception {
+        try (var panel = panels.panel()) {
+            long offering = panels.importOne(panels.provider(panel, "Checkout panel " + UUID.randomUUID()), "1");
+            AccountSummary customer = actors.customerWith("0");
+            Placement placed = actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
+                    new PlaceOrder.Line(offering, 1000L, "https://www.instagram.com/checkout", null)), "gateway:" + gatewayId), null));
+            Thread.sleep(500);
+            assertThat(panel.count("add")).as("nothing is sent before the money is there").isZero();
+            assertThat(panels.state(placed.order().id())).isNull();
+
+            Payments.PaymentView payment = actors.asAdmin(() -> payments.get(placed.payment().paymentId()));
+            paid(payment.gatewayRef());
+            String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", payment.gatewayRef(), null);
+            assertThat(post(payload, sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(200);
+            panels.waitForState(placed.order().id(), "open");
+            assertThat(panel.count("add")).isEqualTo(1);
+            assertThat(actors.as(customer, () -> orders.myOrder(customer.id(), placed.order().id())).status())
+                    .isEqualTo(OrderStatus.PROCESSING);
+        }
+    }
 }

@@ -53,11 +53,13 @@ class AdminPaymentsApi {
     @GetMapping("/v1/admin/payments")
     List<Payments.PaymentView> search(@RequestParam(required = false) String status, @RequestParam(required = false) Long gateway,
                                       @RequestParam(required = false) String customer,
+                                      @RequestParam(required = false) java.math.BigDecimal minAmount,
+                                      @RequestParam(required = false) java.math.BigDecimal maxAmount,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var pageable = ApiPage.request(page, size);
-        return payments.search(new Payments.Filter(status, gateway, customer, from, to), (int) pageable.getOffset(),
+        return payments.search(new Payments.Filter(status, gateway, customer, minAmount, maxAmount, from, to), (int) pageable.getOffset(),
                 pageable.getPageSize());
     }
 

@@ -57,6 +57,8 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
     final Select<String> status = new Select<>();
     final ComboBox<GatewayInstances.GatewayView> gatewayFilter = new ComboBox<>();
     final TextField customer = new TextField();
+    final com.vaadin.flow.component.textfield.BigDecimalField minAmount = new com.vaadin.flow.component.textfield.BigDecimalField();
+    final com.vaadin.flow.component.textfield.BigDecimalField maxAmount = new com.vaadin.flow.component.textfield.BigDecimalField();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
     final Grid<Payments.PaymentView> grid = new Grid<>();
@@ -89,6 +91,14 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         customer.setId("payments-customer");
         customer.setValueChangeMode(ValueChangeMode.LAZY);
         customer.setClearButtonVisible(true);
+        minAmount.setLabel(getTranslation("payments.min-amount"));
+        minAmount.setId("payments-min-amount");
+        minAmount.setValueChangeMode(ValueChangeMode.LAZY);
+        maxAmount.setLabel(getTranslation("payments.max-amount"));
+        maxAmount.setId("payments-max-amount");
+        maxAmount.setValueChangeMode(ValueChangeMode.LAZY);
+        minAmount.addValueChangeListener(e -> refresh());
+        maxAmount.addValueChangeListener(e -> refresh());
         from.setLabel(getTranslation("payments.from"));
         to.setLabel(getTranslation("payments.to"));
         status.addValueChangeListener(e -> refresh());
@@ -96,7 +106,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         customer.addValueChangeListener(e -> refresh());
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
-        FlexLayout filters = new FlexLayout(status, gatewayFilter, customer, from, to);
+        FlexLayout filters = new FlexLayout(status, gatewayFilter, customer, minAmount, maxAmount, from, to);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "var(--lumo-space-s)");
 
@@ -123,7 +133,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
 
     void refresh() {
         Payments.Filter filter = new Payments.Filter(status.getValue(), gatewayFilter.getValue() == null ? null
-                : gatewayFilter.getValue().id(), customer.getValue(), from.getValue(), to.getValue());
+                : gatewayFilter.getValue().id(), customer.getValue(), minAmount.getValue(), maxAmount.getValue(), from.getValue(), to.getValue());
         grid.setItems(query -> payments.search(filter, query.getOffset(), query.getLimit()).stream());
     }
 

@@ -99,6 +99,11 @@ class PaymentViewsTest extends KaribuTest {
         view.status.setValue("paid");
         assertThat(GridKt._findAll(view.grid)).isEmpty();
         view.status.setValue("");
+        view.minAmount.setValue(new BigDecimal("34.00"));
+        assertThat(GridKt._findAll(view.grid)).isEmpty();
+        view.minAmount.setValue(new BigDecimal("33.00"));
+        view.maxAmount.setValue(new BigDecimal("33.00"));
+        assertThat(GridKt._findAll(view.grid)).extracting(Payments.PaymentView::id).containsExactly(started.id());
         assertThat(GridKt._findAll(view.gatewaysGrid)).extracting(GatewayInstances.GatewayView::webhookUrl)
                 .anySatisfy(url -> assertThat(url).endsWith("/v1/payments/" + bank.id() + "/webhook"));
 
