@@ -15,8 +15,11 @@ public class FakeSmmPanelAccess {
     private final ProviderCatalog catalog;
     private final JdbcClient jdbc;
     private final Actors actors;
+    private final ProviderStatusSync statusSync;
 
-    FakeSmmPanelAccess(ProviderInstances instances, ProviderCatalog catalog, JdbcClient jdbc, Actors actors) {
+    FakeSmmPanelAccess(ProviderInstances instances, ProviderCatalog catalog, JdbcClient jdbc, Actors actors,
+                       ProviderStatusSync statusSync) {
+        this.statusSync = statusSync;
         this.instances = instances;
         this.catalog = catalog;
         this.jdbc = jdbc;
@@ -33,6 +36,20 @@ public class FakeSmmPanelAccess {
         FakeSmmPanel panel = new FakeSmmPanel();
         panel.service(serviceId, name, "Instagram Followers", "1.00", 100, 10_000, false, false, "Default", dripfeed);
         return new Panel(panel);
+    }
+
+    /** A panel listing one Instagram followers service "R1" that offers refill and cancel. */
+    public Panel panelWithRefillAndCancel() throws Exception {
+        FakeSmmPanel panel = new FakeSmmPanel();
+        panel.service("R1", "IG Followers refill", "Instagram Followers", "1.00", 100, 10_000, true, true, "Default", false);
+        return new Panel(panel);
+    }
+
+    /** Makes the panel report the order's provider order with this status, then runs one status sync. */
+    public void report(Panel panel, long orderId, String status, long remains) {
+        String ref = jdbc.sql("SELECT provider_ref FROM provider_order WHERE order_id = ?").param(orderId).query(String.class).single();
+        panel.fake.status(ref, status, 100, remains);
+        statusSync.syncAll();
     }
 
     public static final class Panel implements AutoCloseable {

@@ -115,6 +115,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(new ComponentRenderer<>(this::row)).setHeader(getTranslation("payments.title")).setKey("payment");
         grid.addItemClickListener(e -> detail(e.getItem()));
         grid.setHeight("28rem");
+        grid.setEmptyStateText(getTranslation("payments.empty"));
 
         addGateway.setText(getTranslation("payments.add-gateway"));
         addGateway.setId("payments-add-gateway");
@@ -124,6 +125,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         gatewaysGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
         gatewaysGrid.addColumn(new ComponentRenderer<>(this::gatewayCard)).setHeader(getTranslation("payments.gateways")).setKey("gateway");
         gatewaysGrid.setAllRowsVisible(true);
+        gatewaysGrid.setEmptyStateText(getTranslation("payments.no-gateways"));
 
         add(new H2(getTranslation("payments.title")), filters, grid, new H3(getTranslation("payments.gateways")), addGateway,
                 gatewaysGrid);
