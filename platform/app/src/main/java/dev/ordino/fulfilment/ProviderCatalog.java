@@ -85,7 +85,7 @@ public class ProviderCatalog {
     List<Imported> importAs(long instanceId, Collection<String> serviceIds, boolean all, BigDecimal markupPercent) {
         ProviderInstances.Instance instance = instances.instance(instanceId);
         BigDecimal markup = markupPercent == null ? instance.markupPercent() : markupPercent;
-        if (markup.signum() < 0 || markup.compareTo(new BigDecimal("1000")) > 0) {
+        if (markup.signum() < 0 || markup.compareTo(new BigDecimal("1000")) > 0 || markup.stripTrailingZeros().scale() > 2) {
             throw DomainException.badRequest("invalid_markup", "markupPercent", "Markup must be between 0 and 1000 %", 0, 1000);
         }
         if (!all && (serviceIds == null || serviceIds.isEmpty())) {

@@ -137,7 +137,9 @@ public class ProviderInstances {
         Instance current = instance(id);
         SmmProvider provider = extension(current.plugin()).orElse(null);
         Map<String, String> settings = provider == null ? current.settings() : ExtensionSettings.resolve(provider.settings(), form.settings(), current.settings());
-        Checked checked = check(form);
+        Checked checked = check(form.enabled() == null ? new ProviderForm(form.name(), form.plugin(), form.settings(),
+                form.markupPercent(), form.priority(), current.enabled(), form.lowBalanceThreshold(), form.currency(),
+                form.conversionRate()) : form);
         try {
             jdbc.sql("UPDATE provider_instance SET name = ?, settings = ?, enabled = ?, priority = ?, markup_percent = ?, "
                             + "low_balance_threshold = ?, currency = ?, conversion_rate = ? WHERE id = ?")

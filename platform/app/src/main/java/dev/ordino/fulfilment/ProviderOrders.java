@@ -69,9 +69,9 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public void resubmit(long id, String actor) {
         ProviderOrderView row = attention(id);
-        jdbc.sql("UPDATE provider_order SET state = 'queued', tried_instances = NULL, attempts = 0, next_attempt_at = ?, "
+        claimed(jdbc.sql("UPDATE provider_order SET state = 'queued', tried_instances = NULL, attempts = 0, next_attempt_at = ?, "
                         + "attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('unknown', 'attention')")
-                .params(UtcTime.column(clock.instant()), UtcTime.column(clock.instant()), id).update();
+                .params(UtcTime.column(clock.instant()), UtcTime.column(clock.instant()), id).update());
         orders.note(row.orderId(), "Resubmission to the provider requested by staff", actor);
         submission.submitDue();
     }
@@ -85,9 +85,9 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         }
         ProviderOrderView row = attention(id);
         Instant now = clock.instant();
-        jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
-                        + "attention_reason = NULL, updated_at = ? WHERE id = ?")
-                .params(ref, UtcTime.column(now), UtcTime.column(now), id).update();
+        claimed(jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
+                        + "attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('unknown', 'attention')")
+                .params(ref, UtcTime.column(now), UtcTime.column(now), id).update());
         orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.PROCESSING, null,
                 "Provider order " + ref + " entered by staff", actor);
     }
@@ -96,10 +96,17 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public void refund(long id, String actor) {
         ProviderOrderView row = attention(id);
+        claimed(jdbc.sql("UPDATE provider_order SET state = 'closed', updated_at = ? WHERE id = ? AND state IN ('unknown', 'attention')")
+                .params(UtcTime.column(clock.instant()), id).update());
         orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.CANCELLED, null,
                 "Refunded by staff: the provider did not take the order", actor);
-        jdbc.sql("UPDATE provider_order SET state = 'closed', updated_at = ? WHERE id = ?")
-                .params(UtcTime.column(clock.instant()), id).update();
+    }
+
+    /** A staff action took the line only if its state was still one needing attention (another click may have won). */
+    private static void claimed(int rows) {
+        if (rows == 0) {
+            throw DomainException.conflict("not_needing_attention", "This line does not need attention any more");
+        }
     }
 
     private ProviderOrderView attention(long id) {

@@ -156,6 +156,12 @@ public class ProviderSubmission {
         OrderFulfilment.ServiceItem line = item.get();
         ProviderOrderRequest request = new ProviderOrderRequest(row.serviceId(), line.link(), line.quantity(),
                 "item:" + line.itemId(), line.extras());
+        // Still ours? The stuck-row recovery may have given up on it while earlier lines of the batch were slow.
+        int ours = jdbc.sql("UPDATE provider_order SET updated_at = ? WHERE id = ? AND state = 'submitting'")
+                .params(UtcTime.column(clock.instant()), row.id()).update();
+        if (ours == 0) {
+            return;
+        }
         String ref;
         try {
             ProviderOrderRef answer = connected.provider().placeOrder(connected.context(), request);
@@ -186,9 +192,17 @@ public class ProviderSubmission {
 
     private void accepted(Claimed row, ProviderInstances.Instance instance, String ref) {
         Instant now = clock.instant();
-        jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
-                        + "last_error = NULL, attention_reason = NULL, updated_at = ? WHERE id = ?")
+        // 'unknown' too: the recovery may have marked it while the call was running; now the outcome is known.
+        int stored = jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
+                        + "last_error = NULL, attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('submitting', 'unknown')")
                 .params(ProviderInstances.cut(ref, 100), UtcTime.column(now), UtcTime.column(now), row.id()).update();
+        if (stored == 0) {
+            log.error("Order item {} was accepted by provider {} as {}, but staff had already acted on the line; check for a double order",
+                    row.itemId(), instance.name(), ref);
+            instances.raiseAlert("provider-order:" + row.id(), "Provider " + instance.name() + " accepted order item " + row.itemId()
+                    + " as " + ref + " after staff acted on it: check for a double order");
+            return;
+        }
         instances.healthy(instance.id());
         log.info("Order item {} sent to provider {} as {}", row.itemId(), instance.name(), ref);
         try {
@@ -203,7 +217,13 @@ public class ProviderSubmission {
 
     private void retryLater(Claimed row, Exception e) {
         instances.failed(row.instanceId(), "add", e);
-        orders.handedOn(List.of(row.orderId()), false); // nothing reached the provider: the customer may still cancel
+        // Nothing reached the provider: the customer may cancel again, unless another line of the order is with a provider.
+        boolean othersOut = jdbc.sql("SELECT COUNT(*) FROM provider_order WHERE order_id = ? AND id <> ? "
+                        + "AND state IN ('submitting', 'open', 'unknown', 'attention', 'done')")
+                .params(row.orderId(), row.id()).query(Long.class).single() > 0;
+        if (!othersOut) {
+            orders.handedOn(List.of(row.orderId()), false);
+        }
         long seconds = Math.min(1800, 15L << Math.min(10, Math.max(0, row.attempts() - 1)));
         Instant now = clock.instant();
         jdbc.sql("UPDATE provider_order SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'submitting'")
@@ -247,7 +267,8 @@ public class ProviderSubmission {
 
     private void update(long id, String state, String attention, String error) {
         Instant now = clock.instant();
-        jdbc.sql("UPDATE provider_order SET state = ?, attention_reason = ?, last_error = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE provider_order SET state = ?, attention_reason = ?, last_error = ?, updated_at = ? WHERE id = ? "
+                        + "AND state = 'submitting'")
                 .params(state, ProviderInstances.cut(attention, 1000), ProviderInstances.cut(error, 1000), UtcTime.column(now), id)
                 .update();
     }

@@ -128,7 +128,7 @@ public class GatewayInstances {
     public GatewayView update(long id, GatewayForm form) {
         Instance current = instance(id);
         String name = required(form.name(), "name");
-        boolean enabled = form.enabled() == null || form.enabled();
+        boolean enabled = form.enabled() == null ? current.enabled() : form.enabled();
         if (enabled && !takesStoreCurrency(current.extension())) {
             throw currencyRefused(current.extension());
         }
@@ -146,6 +146,11 @@ public class GatewayInstances {
     Instance instance(long id) {
         return jdbc.sql("SELECT * FROM gateway_instance WHERE id = ?").param(id).query(this::map).optional()
                 .orElseThrow(() -> DomainException.notFound("gateway_not_found", "No such payment gateway"));
+    }
+
+    /** Whether such an instance exists (the webhook endpoint answers 404 otherwise, before spending anything on it). */
+    public boolean exists(long id) {
+        return find(id).isPresent();
     }
 
     Optional<Instance> find(long id) {

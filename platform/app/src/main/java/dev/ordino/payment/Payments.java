@@ -46,6 +46,8 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
     private static final int MAX_BODY = 256 * 1024;
+    /** A gateway payment still pending after this long is given up as expired (gateways expire them far sooner). */
+    static final Duration GIVE_UP_AFTER = Duration.ofDays(7);
 
     private final GatewayInstances gateways;
     private final WalletService wallet;
@@ -237,7 +239,8 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
                 : jdbc.sql(SELECT + "WHERE p.reference = ? AND p.gateway_id = ?").params(event.paymentRef(), instance.id())
                 .query(this::view).optional();
         if (payment.isEmpty()) {
-            record(instance.id(), null, event.eventId(), true, "unknown", "No payment " + event.paymentRef(), body);
+            record(instance.id(), null, null, true, "unknown", "No payment " + event.paymentRef() + " (event "
+                    + event.eventId() + ")", body);
             return new WebhookOutcome(200, "unknown_payment", "No such payment here");
         }
         PaymentView p = payment.get();
@@ -399,8 +402,12 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
     @Override
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public OrderAdminService.RefundResult refund(long orderId, BigDecimal amount, String reason, String actor, String idempotencyKey) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? "refund:" + java.util.UUID.randomUUID()
-                : cut(idempotencyKey.strip(), 100);
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            // The key is sent on to the gateway: without one, a retry after a timeout could refund twice.
+            throw DomainException.badRequest("idempotency_key_required", "Idempotency-Key",
+                    "Send an Idempotency-Key with refunds through the gateway");
+        }
+        String key = cut(idempotencyKey.strip(), 100);
         Optional<OrderAdminService.RefundResult> earlier = orderPayments.earlierRefund(orderId, key);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -408,40 +415,74 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
         PaymentView p = jdbc.sql(SELECT + "WHERE p.order_id = ? AND p.status IN ('paid', 'partially_refunded') ORDER BY p.id DESC LIMIT 1")
                 .param(orderId).query(this::view).optional()
                 .orElseThrow(() -> DomainException.conflict("no_gateway_payment", "This order was not paid through a gateway"));
-        OrderPayments.Refundable refundable = orderPayments.refundable(orderId).orElseThrow();
-        BigDecimal value = amount == null ? refundable.left() : currency.parse(amount, "amount");
-        if (value.signum() <= 0) {
-            throw DomainException.badRequest("invalid_amount", "amount", "A refund must be more than zero");
-        }
-        if (value.compareTo(refundable.left()) > 0) {
-            throw DomainException.conflict("refund_exceeds_paid", "At most " + currency.display(refundable.left())
-                    + " can still be refunded", currency.display(refundable.left()));
-        }
-        // Claim the key first: a second click waits here and then finds the first one's refund.
-        try {
-            jdbc.sql("INSERT INTO payment_refund (payment_id, amount, idempotency_key, state, created_by, created_at) "
-                            + "VALUES (?, ?, ?, 'pending', ?, ?)")
-                    .params(p.id(), value, key, actor, UtcTime.column(clock.instant())).update();
-        } catch (DuplicateKeyException e) {
-            return orderPayments.earlierRefund(orderId, key).orElseThrow(() -> DomainException.conflict("refund_in_progress",
-                    "This refund is being made; look again in a moment"));
-        }
+        BigDecimal value = claim(orderId, p, amount, key, actor);
         GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()));
         String gatewayRefund;
         try {
             gatewayRefund = connected.gateway().refund(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef(),
                     value, key);
         } catch (PaymentGateway.GatewayException | RuntimeException e) {
-            jdbc.sql("DELETE FROM payment_refund WHERE payment_id = ? AND idempotency_key = ?").params(p.id(), key).update();
+            // Kept as failed, not deleted: a retry with the same key goes to the gateway again under that key,
+            // which the gateway de-duplicates if the first attempt went through after all.
+            jdbc.sql("UPDATE payment_refund SET state = 'failed', error = ? WHERE payment_id = ? AND idempotency_key = ?")
+                    .params(cut(e.getMessage(), 1000), p.id(), key).update();
             throw new DomainException(502, "gateway_error", null, "The gateway did not refund: " + e.getMessage());
         }
+        // What the gateway did is stored first, on its own, whatever happens to the booking.
+        jdbc.sql("UPDATE payment_refund SET state = 'done', gateway_refund_ref = ?, error = NULL WHERE payment_id = ? AND idempotency_key = ?")
+                .params(cut(gatewayRefund, 200), p.id(), key).update();
+        try {
+            return transaction.execute(status -> {
+                // status first: MariaDB assigns left to right, so the CASE must see the amount before this refund.
+                jdbc.sql("UPDATE payment SET status = CASE WHEN refunded_amount + ? >= amount THEN 'refunded' ELSE 'partially_refunded' END, "
+                                + "refunded_amount = refunded_amount + ?, updated_at = ? WHERE id = ?")
+                        .params(value, value, UtcTime.column(clock.instant()), p.id()).update();
+                return orderPayments.refundedThroughGateway(orderId, value, reason, actor, key);
+            });
+        } catch (RuntimeException e) {
+            log.error("Payment {}: the gateway refunded {} ({}), but booking it on order {} failed", p.id(), value, gatewayRefund,
+                    orderId, e);
+            jdbc.sql("UPDATE payment_refund SET error = ? WHERE payment_id = ? AND idempotency_key = ?")
+                    .params(cut("Refunded at the gateway; booking failed: " + e.getMessage(), 1000), p.id(), key).update();
+            throw DomainException.conflict("refund_not_booked", "The gateway refunded " + currency.display(value)
+                    + " but the order could not be updated; check the order before refunding again");
+        }
+    }
+
+    /**
+     * Claims the refund's key under the order's lock, checked against what is left after other
+     * refunds in flight. A second click waits here and then finds the first one's claim; a claim
+     * left failed is taken again (the retry goes to the gateway under the same key).
+     */
+    private BigDecimal claim(long orderId, PaymentView p, BigDecimal amount, String key, String actor) {
         return transaction.execute(status -> {
-            jdbc.sql("UPDATE payment_refund SET state = 'done', gateway_refund_ref = ? WHERE payment_id = ? AND idempotency_key = ?")
-                    .params(cut(gatewayRefund, 200), p.id(), key).update();
-            jdbc.sql("UPDATE payment SET refunded_amount = refunded_amount + ?, status = CASE WHEN refunded_amount + ? >= amount "
-                            + "THEN 'refunded' ELSE 'partially_refunded' END, updated_at = ? WHERE id = ?")
-                    .params(value, value, UtcTime.column(clock.instant()), p.id()).update();
-            return orderPayments.refundedThroughGateway(orderId, value, reason, actor, key);
+            jdbc.sql("SELECT id FROM customer_order WHERE id = ? FOR UPDATE").param(orderId).query(Long.class).single();
+            Optional<String> state = jdbc.sql("SELECT state FROM payment_refund WHERE payment_id = ? AND idempotency_key = ?")
+                    .params(p.id(), key).query(String.class).optional();
+            BigDecimal inFlight = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_refund WHERE payment_id = ? AND state = 'pending'")
+                    .param(p.id()).query(BigDecimal.class).single();
+            OrderPayments.Refundable refundable = orderPayments.refundable(orderId).orElseThrow();
+            BigDecimal left = refundable.left().subtract(inFlight);
+            BigDecimal value = amount == null ? left : currency.parse(amount, "amount");
+            if (state.isPresent() && !state.get().equals("failed")) {
+                throw DomainException.conflict("refund_in_progress", "This refund is being made; look again in a moment");
+            }
+            if (value.signum() <= 0) {
+                throw DomainException.badRequest("invalid_amount", "amount", "A refund must be more than zero");
+            }
+            if (value.compareTo(left) > 0) {
+                throw DomainException.conflict("refund_exceeds_paid", "At most " + currency.display(left)
+                        + " can still be refunded", currency.display(left));
+            }
+            if (state.isPresent()) {
+                jdbc.sql("UPDATE payment_refund SET state = 'pending', amount = ? WHERE payment_id = ? AND idempotency_key = ?")
+                        .params(value, p.id(), key).update();
+            } else {
+                jdbc.sql("INSERT INTO payment_refund (payment_id, amount, idempotency_key, state, created_by, created_at) "
+                                + "VALUES (?, ?, ?, 'pending', ?, ?)")
+                        .params(p.id(), value, key, actor, UtcTime.column(clock.instant())).update();
+            }
+            return value;
         });
     }
 
@@ -449,14 +490,21 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
 
     /** Asks the gateways about payments left pending longer than {@code ordino.payments.reconcile-after}. */
     public int reconcile() {
-        List<PaymentView> stale = jdbc.sql(SELECT + "WHERE p.status = 'pending' AND p.created_at < ? ORDER BY p.id LIMIT 500")
+        // Manual transfers have no gateway to ask; the least recently asked come first, so old ones never block new ones.
+        List<PaymentView> stale = jdbc.sql(SELECT + "WHERE p.status = 'pending' AND p.created_at < ? AND g.plugin_id <> 'payment-manual' "
+                        + "ORDER BY p.updated_at LIMIT 500")
                 .param(UtcTime.column(clock.instant().minus(reconcileAfter))).query(this::view).list();
         int settled = 0;
         for (PaymentView p : stale) {
             try {
                 GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()));
                 PaymentEvent event = connected.gateway().status(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef());
+                jdbc.sql("UPDATE payment SET updated_at = ? WHERE id = ?").params(UtcTime.column(clock.instant()), p.id()).update();
                 if (event == null || event.status() == PaymentEvent.Status.PENDING) {
+                    if (p.createdAt().isBefore(clock.instant().minus(GIVE_UP_AFTER))) {
+                        transaction.executeWithoutResult(status -> settleLocked(p.id(), PaymentEvent.Status.EXPIRED, "expired",
+                                "reconciliation"));
+                    }
                     continue;
                 }
                 if (event.status() == PaymentEvent.Status.PAID && event.amount() != null && event.amount().compareTo(p.amount()) != 0) {

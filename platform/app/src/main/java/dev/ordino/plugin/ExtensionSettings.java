@@ -30,10 +30,22 @@ public final class ExtensionSettings {
                                               Map<String, String> stored) {
         Map<String, String> result = new LinkedHashMap<>();
         Map<String, String> input = given == null ? Map.of() : given;
+        // A stored secret must never follow a changed address: it would be sent to wherever the new one points.
+        boolean addressChanged = !stored.isEmpty() && descriptors.stream()
+                .filter(d -> d.type() == SettingDescriptor.SettingType.URL)
+                .anyMatch(d -> {
+                    String now = input.get(d.key()) == null ? null : input.get(d.key()).strip();
+                    String before = stored.get(d.key());
+                    return !java.util.Objects.equals(now == null || now.isEmpty() ? d.defaultValue() : now, before);
+                });
         for (SettingDescriptor setting : descriptors) {
             String value = input.get(setting.key());
             value = value == null ? null : value.strip();
             if (setting.secret() && (value == null || value.isEmpty() || MASK.equals(value))) {
+                if (addressChanged && stored.get(setting.key()) != null) {
+                    throw DomainException.badRequest("secret_required", "settings." + setting.key(),
+                            "Enter " + setting.label() + " again: the address changed", setting.key());
+                }
                 value = stored.get(setting.key());
             }
             if (value == null || value.isEmpty()) {

@@ -144,7 +144,8 @@ class ProviderFulfilmentTest {
         Map<String, String> add = panel.adds.getFirst();
         assertThat(add).containsEntry("key", FakeSmmPanel.KEY).containsEntry("action", "add").containsEntry("service", "11")
                 .containsEntry("link", "https://www.instagram.com/some.profile").containsEntry("quantity", "1000");
-        assertThat(reload(customer, placed.id()).status()).isEqualTo(OrderStatus.PROCESSING);
+        // The line is stored as open first, then the order is marked processing (same thread, right after).
+        eventually(() -> reload(customer, placed.id()).status() == OrderStatus.PROCESSING);
 
         submission.submitDue();
         assertThat(panel.count("add")).as("never sent twice").isEqualTo(1);
@@ -290,6 +291,11 @@ class ProviderFulfilmentTest {
             });
             assertThat(wallet.balance(customer.id())).isEqualByComparingTo(before.add(refused.total()));
             assertThat(reload(customer, refused.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+            assertThatThrownBy(() -> actors.asAdmin(() -> {
+                providerOrders.refund(lineId, "admin@ordino.demo");
+                return null;
+            })).as("a second click refunds nothing").hasFieldOrPropertyWithValue("code", "not_needing_attention");
+            assertThat(wallet.balance(customer.id())).isEqualByComparingTo(before.add(refused.total()));
         }
     }
 
@@ -320,7 +326,8 @@ class ProviderFulfilmentTest {
             return null;
         });
         assertThat(panel.count("cancel")).isEqualTo(1);
-        assertThat(reload(customer, running.id()).status()).as("refund waits for the provider").isEqualTo(OrderStatus.PROCESSING);
+        eventually(() -> reload(customer, running.id()).status() == OrderStatus.PROCESSING);
+        assertThat(reload(customer, running.id()).refundedAmount()).as("refund waits for the provider").isZero();
         panel.status(ref(running.id()), "Canceled", 0, 2000);
         statusSync.syncAll();
         assertThat(reload(customer, running.id()).refundedAmount()).isEqualByComparingTo("3.00");
@@ -412,6 +419,14 @@ class ProviderFulfilmentTest {
         assertThatThrownBy(() -> actors.asAdmin(() -> instances.create(new ProviderForm("No plugin", "nope", Map.of(), null, null,
                 null, null, null, null))))
                 .hasFieldOrPropertyWithValue("code", "unknown_plugin");
+
+        // The stored key never follows a changed address: it has to be entered again.
+        assertThatThrownBy(() -> actors.asAdmin(() -> instances.update(id, new ProviderForm(view.name(), null,
+                Map.of("url", "https://elsewhere.example/api/v2", "key", ProviderInstances.MASK), null, null, null, null, null, null))))
+                .hasFieldOrPropertyWithValue("code", "secret_required").hasFieldOrPropertyWithValue("field", "settings.key");
+        assertThat(actors.asAdmin(() -> instances.update(id, new ProviderForm(view.name(), null,
+                Map.of("url", panel.url(), "key", ProviderInstances.MASK), null, null, null, new BigDecimal("50"), null, null))).enabled())
+                .as("same address, key kept, still enabled").isTrue();
 
         panel.balance = "10.00";
         actors.asAdmin(() -> instances.testConnection(id));

@@ -151,6 +151,11 @@ class StripePaymentsTest {
         assertThat(actors.asAdmin(() -> payments.events(started.id()))).extracting(Payments.EventView::outcome).contains("mismatch");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM payment_event WHERE gateway_id = ? AND outcome = 'rejected'").param(gatewayId)
                 .query(Long.class).single()).as("kept for audit").isEqualTo(3);
+
+        // An event about a payment Ordino does not know, delivered twice: kept, answered 200 both times.
+        String foreign = payload.replace(started.reference(), "pay-999999999");
+        assertThat(post(foreign, sign(foreign, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(200);
+        assertThat(post(foreign, sign(foreign, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(200);
     }
 
     @Test
@@ -216,7 +221,7 @@ class StripePaymentsTest {
         String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", payment.gatewayRef(),
                 stripe.sessions.get(payment.gatewayRef())[1]);
         post(payload, sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET));
-        BigDecimal part = placed.order().total().divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.DOWN);
+        BigDecimal part = placed.order().total().multiply(new BigDecimal("0.6")).setScale(2, java.math.RoundingMode.DOWN);
 
         String key = "refund-" + UUID.randomUUID();
         CountDownLatch go = new CountDownLatch(1);
@@ -245,6 +250,15 @@ class StripePaymentsTest {
         assertThat(refunded.paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
         assertThat(wallet.balance(customer.id())).as("the money went back to the card, not the wallet").isEqualByComparingTo("0");
         assertThat(actors.asAdmin(() -> payments.get(payment.id())).status()).isEqualTo("partially_refunded");
+
+        OrderAdminService.RefundResult rest = actors.asAdmin(() -> payments.refund(placed.order().id(), null, "The rest",
+                "admin@ordino.demo", "refund-" + UUID.randomUUID()));
+        assertThat(rest.amount()).isEqualByComparingTo(placed.order().total().subtract(part));
+        assertThat(actors.asAdmin(() -> payments.get(payment.id())).status()).isEqualTo("refunded");
+        assertThat(actors.asAdmin(() -> orderAdmin.order(placed.order().id())).paymentStatus()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThatThrownBy(() -> actors.asAdmin(() -> payments.refund(placed.order().id(), new BigDecimal("0.01"), "More",
+                "admin@ordino.demo", "refund-" + UUID.randomUUID()))).isInstanceOf(dev.ordino.base.DomainException.class);
+        assertThat(stripe.count("POST /v1/refunds")).isEqualTo(2);
     }
 
     @Test
@@ -274,6 +288,10 @@ class StripePaymentsTest {
             assertThat(post(payload, sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET)).status()).isEqualTo(200);
             panels.waitForState(placed.order().id(), "open");
             assertThat(panel.count("add")).isEqualTo(1);
+            for (int i = 0; i < 600 && actors.as(customer, () -> orders.myOrder(customer.id(), placed.order().id())).status()
+                    != OrderStatus.PROCESSING; i++) {
+                Thread.sleep(50); // marked processing right after the line is stored as open
+            }
             assertThat(actors.as(customer, () -> orders.myOrder(customer.id(), placed.order().id())).status())
                     .isEqualTo(OrderStatus.PROCESSING);
         }

@@ -32,11 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentsApi {
 
     private final Payments payments;
+    private final dev.ordino.payment.GatewayInstances gateways;
     /** Generous per gateway: a burst of a few hundred notifications passes, a flood does not. */
     private final Map<Long, Bucket> webhookBuckets = new ConcurrentHashMap<>();
 
-    PaymentsApi(Payments payments) {
+    PaymentsApi(Payments payments, dev.ordino.payment.GatewayInstances gateways) {
         this.payments = payments;
+        this.gateways = gateways;
     }
 
     /** {@code gateway}: the gateway instance id (a number, or {@code "gateway:<id>"}). */
@@ -69,6 +71,9 @@ class PaymentsApi {
     @PostMapping("/v1/payments/{gatewayInstanceId}/webhook")
     ResponseEntity<?> webhook(@PathVariable long gatewayInstanceId, @RequestBody(required = false) byte[] body,
                               HttpServletRequest request) {
+        if (!gateways.exists(gatewayInstanceId)) {
+            return ApiProblems.problem(404, "gateway_not_found", "No such payment gateway", null);
+        }
         Bucket bucket = webhookBuckets.computeIfAbsent(gatewayInstanceId, id -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(600).refillGreedy(600, Duration.ofMinutes(1))).build());
         if (!bucket.tryConsume(1)) {
