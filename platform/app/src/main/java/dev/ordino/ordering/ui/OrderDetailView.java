@@ -84,6 +84,7 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         cancel.addClickListener(e -> confirmCancel());
         refill.setText(getTranslation("order.refill"));
         refill.setId("order-refill");
+        refill.setDisableOnClick(true); // one refill request per click; the page re-renders after it
         refill.addClickListener(e -> providerRequest(() -> this.providerRequests.orElseThrow()
                 .refill(currentUser.requireId(), orderId, currentUser.email().orElseThrow()), "order.refill-requested"));
         cancelRequest.setText(getTranslation("order.cancel-request"));
@@ -187,6 +188,7 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         } catch (DomainException e) {
             Feedback.error(Feedback.message(this, e));
         }
+        refill.setEnabled(true);
         reload();
     }
 
