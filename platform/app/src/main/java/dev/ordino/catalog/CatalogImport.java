@@ -1,5 +1,6 @@
 package dev.ordino.catalog;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
@@ -62,8 +63,8 @@ public class CatalogImport {
                 NewService s = chunk.get(i);
                 sql.append(i == 0 ? "" : ", ").append("(?, 'SERVICE', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 0, ?, ?)");
                 params.add(categories.get(key(s.category())));
-                params.add(cut(s.name(), 200));
-                params.add(cut(s.description(), 2000));
+                params.add(Text.cut(s.name(), 200));
+                params.add(Text.cut(s.description(), 2000));
                 params.add(s.price().setScale(StoreCurrency.PRICE_SCALE, java.math.RoundingMode.CEILING));
                 params.add(s.pricePer());
                 params.add(s.min());
@@ -71,7 +72,7 @@ public class CatalogImport {
                 params.add(s.refillDays());
                 params.add(s.cancelAllowed());
                 params.add(now);
-                params.add(cut(s.serviceType(), 50));
+                params.add(Text.cut(s.serviceType(), 50));
                 params.add(s.dripfeed());
             }
             sql.append(" RETURNING id");
@@ -156,7 +157,7 @@ public class CatalogImport {
             }
             slugs.add(slug);
             sort += 10;
-            missing.put(key(name), List.of(cut(name, 100), slug, Platform.guess(name).name(), sort));
+            missing.put(key(name), List.of(Text.cut(name, 100), slug, Platform.guess(name).name(), sort));
         }
         if (!missing.isEmpty()) {
             List<Object> params = new ArrayList<>(missing.size() * 4);
@@ -171,10 +172,7 @@ public class CatalogImport {
     }
 
     private static String key(String name) {
-        return cut(name == null || name.isBlank() ? "Other" : name.strip(), 100).toLowerCase(Locale.ROOT);
+        return Text.cut(name == null || name.isBlank() ? "Other" : name.strip(), 100).toLowerCase(Locale.ROOT);
     }
 
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
 }

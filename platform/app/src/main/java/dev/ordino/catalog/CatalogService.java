@@ -1,5 +1,6 @@
 package dev.ordino.catalog;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.internal.Category;
@@ -120,7 +121,7 @@ public class CatalogService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public CategorySummary saveCategory(CategoryForm form) {
-        String name = required(form.name(), "name", 100);
+        String name = Text.required(form.name(), "name", 100);
         String slug = form.slug() == null || form.slug().isBlank() ? slugOf(name) : form.slug().trim().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(slug).matches() || slug.length() > 100) {
             throw DomainException.badRequest("invalid_slug", "slug", "Use lower-case letters, digits and dashes");
@@ -151,7 +152,7 @@ public class CatalogService {
         if (form.kind() == null) {
             throw DomainException.badRequest("type_required", "kind", "Choose a type");
         }
-        String name = required(form.name(), "name", 200);
+        String name = Text.required(form.name(), "name", 200);
         BigDecimal price = form.price();
         if (price == null || price.signum() < 0) {
             throw DomainException.badRequest("invalid_price", "price", "Enter a price of zero or more");
@@ -177,16 +178,16 @@ public class CatalogService {
         offering.setCategory(category);
         offering.setKind(form.kind());
         offering.setName(name);
-        offering.setDescription(optional(form.description(), 2000));
+        offering.setDescription(Text.optional(form.description(), 2000));
         offering.setPrice(price.setScale(StoreCurrency.PRICE_SCALE, java.math.RoundingMode.UNNECESSARY));
         offering.setPricePer(pricePer);
         offering.setMinQuantity(min);
         offering.setMaxQuantity(max);
-        offering.setDeliveryTime(optional(form.deliveryTime(), 100));
+        offering.setDeliveryTime(Text.optional(form.deliveryTime(), 100));
         offering.setRefillDays(form.refillDays() == null ? 0 : Math.max(0, form.refillDays()));
         offering.setCancelAllowed(form.cancelAllowed());
         offering.setStock(form.kind() == OfferingKind.PRODUCT ? form.stock() : null);
-        offering.setImageUrl(optional(form.imageUrl(), 500));
+        offering.setImageUrl(Text.optional(form.imageUrl(), 500));
         offering.setActive(form.active());
         return view(offerings.saveAndFlush(offering));
     }
@@ -199,25 +200,6 @@ public class CatalogService {
 
     private static Platform platformOf(CategoryForm form) {
         return form.platform() == null ? Platform.OTHER : form.platform();
-    }
-
-    private static String required(String value, String field, int max) {
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.isEmpty()) {
-            throw DomainException.badRequest("required", field, "This field is required");
-        }
-        if (trimmed.length() > max) {
-            throw DomainException.badRequest("too_long", field, "Use at most " + max + " characters", max);
-        }
-        return trimmed;
-    }
-
-    private static String optional(String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.strip();
-        return trimmed.length() > max ? trimmed.substring(0, max) : trimmed;
     }
 
     static String slugOf(String name) {

@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
@@ -134,8 +135,8 @@ public class ProviderCatalog {
         var now = UtcTime.column(clock.instant());
         for (int i = 0; i < services.size(); i++) {
             ProviderService s = services.get(i);
-            mappings.add(new Object[]{ids.get(i), instance.id(), s.id(), 0, ProviderInstances.cut(s.name(), 300),
-                    ProviderInstances.cut(s.type(), 50), s.rate(), Math.max(1, s.min()), Math.max(Math.max(1, s.min()), s.max()),
+            mappings.add(new Object[]{ids.get(i), instance.id(), s.id(), 0, Text.cut(s.name(), 300),
+                    Text.cut(s.type(), 50), s.rate(), Math.max(1, s.min()), Math.max(Math.max(1, s.min()), s.max()),
                     s.refill(), s.cancel(), s.dripfeed(), now});
             imported.add(new Imported(ids.get(i), s.id(), s.name(), rows.get(i).price(), PER));
         }
@@ -199,13 +200,11 @@ public class ProviderCatalog {
             boolean rose = s.rate().compareTo(row.rate()) > 0;
             if (s.rate().compareTo(row.rate()) != 0 || min != row.min() || max != row.max() || row.vanished()) {
                 updates.add(new Object[]{s.rate(), rose, row.rate(), min, max, s.refill(), s.cancel(), s.dripfeed(),
-                        ProviderInstances.cut(s.name(), 300), now, row.id()});
+                        Text.cut(s.name(), 300), now, row.id()});
                 rises += rose ? 1 : 0;
             }
             BigDecimal cost = cost(s.rate(), instance.conversionRate(), row.pricePer());
-            BigDecimal raised = price(s.rate(), instance.conversionRate(), instance.markupPercent())
-                    .multiply(BigDecimal.valueOf(row.pricePer())).divide(BigDecimal.valueOf(PER), StoreCurrency.PRICE_SCALE,
-                            RoundingMode.CEILING);
+            BigDecimal raised = marked(s.rate(), instance, row.pricePer());
             boolean isPrimary = Integer.valueOf(row.preference()).equals(primary.get(row.offeringId()));
             terms.add(new CatalogImport.Terms(row.offeringId(), cost, raised, isPrimary ? min : null, isPrimary ? max : null));
         }
@@ -317,12 +316,10 @@ public class ProviderCatalog {
                 jdbc.sql("INSERT INTO offering_provider (offering_id, instance_id, service_id, preference, service_name, service_type, "
                                 + "rate, min_quantity, max_quantity, refill, cancel, dripfeed, synced_at) "
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(offeringId, instance.id(), s.id(), i, ProviderInstances.cut(s.name(), 300),
-                                ProviderInstances.cut(s.type(), 50), s.rate(), min, max, s.refill(), s.cancel(), s.dripfeed(), now)
+                        .params(offeringId, instance.id(), s.id(), i, Text.cut(s.name(), 300),
+                                Text.cut(s.type(), 50), s.rate(), min, max, s.refill(), s.cancel(), s.dripfeed(), now)
                         .update();
-                BigDecimal raised = price(s.rate(), instance.conversionRate(), instance.markupPercent())
-                        .multiply(BigDecimal.valueOf(offering.pricePer()))
-                        .divide(BigDecimal.valueOf(PER), StoreCurrency.PRICE_SCALE, RoundingMode.CEILING);
+                BigDecimal raised = marked(s.rate(), instance, offering.pricePer());
                 terms.add(new CatalogImport.Terms(offeringId, cost(s.rate(), instance.conversionRate(), offering.pricePer()),
                         raised, null, null));
             }
@@ -370,6 +367,12 @@ public class ProviderCatalog {
     static BigDecimal price(BigDecimal rate, BigDecimal conversion, BigDecimal markupPercent) {
         return rate.multiply(conversion).multiply(BigDecimal.ONE.add(markupPercent.divide(HUNDRED, 6, RoundingMode.UNNECESSARY)))
                 .setScale(StoreCurrency.PRICE_SCALE, RoundingMode.CEILING);
+    }
+
+    /** The instance's marked-up price for {@code pricePer} units, rounded up: what a price below cost is raised to. */
+    private static BigDecimal marked(BigDecimal rate, ProviderInstances.Instance instance, int pricePer) {
+        return price(rate, instance.conversionRate(), instance.markupPercent()).multiply(BigDecimal.valueOf(pricePer))
+                .divide(BigDecimal.valueOf(PER), StoreCurrency.PRICE_SCALE, RoundingMode.CEILING);
     }
 
     /** What the provider charges for {@code pricePer} units, in the store currency, rounded up. */

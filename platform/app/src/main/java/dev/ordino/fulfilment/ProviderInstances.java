@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.crypto.SecretCipher;
@@ -13,7 +14,6 @@ import dev.ordino.plugin.api.ProviderException;
 import dev.ordino.plugin.api.SettingDescriptor;
 import dev.ordino.plugin.api.SmmProvider;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -77,24 +77,19 @@ public class ProviderInstances {
     /** Plugins offering an SMM provider extension, by plugin id, with the settings each needs. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public Map<String, List<SettingDescriptor>> availablePlugins() {
-        Map<String, List<SettingDescriptor>> result = new LinkedHashMap<>();
-        for (SmmProvider provider : plugins.extensions(SmmProvider.class)) {
-            String pluginId = plugins.pluginIdOf(provider);
-            if (pluginId != null) {
-                result.putIfAbsent(pluginId, provider.settings());
-            }
-        }
-        return result;
+        return settingsByPlugin();
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public List<ProviderView> list() {
-        return jdbc.sql("SELECT * FROM provider_instance ORDER BY priority, id").query(this::view).list();
+        Map<String, List<SettingDescriptor>> settings = settingsByPlugin();
+        return jdbc.sql("SELECT * FROM provider_instance ORDER BY priority, id").query((rs, n) -> view(rs, settings)).list();
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public ProviderView get(long id) {
-        return jdbc.sql("SELECT * FROM provider_instance WHERE id = ?").param(id).query(this::view).optional()
+        Map<String, List<SettingDescriptor>> settings = settingsByPlugin();
+        return jdbc.sql("SELECT * FROM provider_instance WHERE id = ?").param(id).query((rs, n) -> view(rs, settings)).optional()
                 .orElseThrow(ProviderInstances::notFound);
     }
 
@@ -111,7 +106,7 @@ public class ProviderInstances {
 
     /** Creates an instance for the system (demo data); answers its id. */
     long insert(ProviderForm form) {
-        SmmProvider provider = extension(required(form.plugin(), "plugin", 100))
+        SmmProvider provider = extension(Text.required(form.plugin(), "plugin", 100))
                 .orElseThrow(() -> DomainException.badRequest("unknown_plugin", "plugin",
                         "No started plugin " + form.plugin() + " offers an SMM provider"));
         Map<String, String> settings = ExtensionSettings.resolve(provider.settings(), form.settings(), Map.of());
@@ -199,7 +194,7 @@ public class ProviderInstances {
         try {
             ProviderBalance balance = connected.provider().balance(connected.context());
             jdbc.sql("UPDATE provider_instance SET balance = ?, balance_currency = ?, balance_at = ?, health = 'ok', last_error = NULL WHERE id = ?")
-                    .params(balance.amount(), balance.currency() == null ? null : cut(balance.currency(), 3),
+                    .params(balance.amount(), balance.currency() == null ? null : Text.cut(balance.currency(), 3),
                             UtcTime.column(clock.instant()), instance.id())
                     .update();
             String alertKey = "provider-balance:" + instance.id();
@@ -227,7 +222,7 @@ public class ProviderInstances {
     void failed(long instanceId, String action, Exception e) {
         String message = describe(e);
         log.warn("Provider instance {} {} failed: {}", instanceId, action, message);
-        jdbc.sql("UPDATE provider_instance SET health = 'error', last_error = ? WHERE id = ?").params(cut(message, 1000), instanceId)
+        jdbc.sql("UPDATE provider_instance SET health = 'error', last_error = ? WHERE id = ?").params(Text.cut(message, 1000), instanceId)
                 .update();
         logLine(instanceId, action, message);
     }
@@ -239,7 +234,7 @@ public class ProviderInstances {
 
     void logLine(long instanceId, String action, String message) {
         jdbc.sql("INSERT INTO provider_log (instance_id, at, action, message) VALUES (?, ?, ?, ?)")
-                .params(instanceId, UtcTime.column(clock.instant()), action, cut(message, 1000)).update();
+                .params(instanceId, UtcTime.column(clock.instant()), action, Text.cut(message, 1000)).update();
         jdbc.sql("DELETE FROM provider_log WHERE instance_id = ? AND id < (SELECT MIN(id) FROM (SELECT id FROM provider_log "
                 + "WHERE instance_id = ? ORDER BY id DESC LIMIT " + LOG_KEPT + ") kept)").params(instanceId, instanceId).update();
     }
@@ -253,12 +248,12 @@ public class ProviderInstances {
         boolean open = jdbc.sql("SELECT COUNT(*) FROM admin_alert WHERE alert_key = ? AND resolved_at IS NULL").param(key)
                 .query(Long.class).single() > 0;
         if (open) {
-            jdbc.sql("UPDATE admin_alert SET message = ? WHERE alert_key = ? AND resolved_at IS NULL").params(cut(message, 1000), key)
+            jdbc.sql("UPDATE admin_alert SET message = ? WHERE alert_key = ? AND resolved_at IS NULL").params(Text.cut(message, 1000), key)
                     .update();
             return false;
         }
         jdbc.sql("INSERT INTO admin_alert (alert_key, message, created_at) VALUES (?, ?, ?)")
-                .params(key, cut(message, 1000), UtcTime.column(clock.instant())).update();
+                .params(key, Text.cut(message, 1000), UtcTime.column(clock.instant())).update();
         return true;
     }
 
@@ -291,10 +286,6 @@ public class ProviderInstances {
         return kind + ": " + message;
     }
 
-    static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
-
     private Optional<SmmProvider> extension(String pluginId) {
         return plugins.extensions(SmmProvider.class).stream().filter(p -> pluginId.equals(plugins.pluginIdOf(p))).findFirst();
     }
@@ -304,7 +295,7 @@ public class ProviderInstances {
     }
 
     private Checked check(ProviderForm form) {
-        String name = required(form.name(), "name", 100);
+        String name = Text.required(form.name(), "name", 100);
         int priority = form.priority() == null ? 10 : form.priority();
         if (priority < 0 || priority > 1000) {
             throw DomainException.badRequest("invalid_priority", "priority", "Priority must be between 0 and 1000", 0, 1000);
@@ -331,17 +322,6 @@ public class ProviderInstances {
         return new Checked(name, form.enabled() == null || form.enabled(), priority, markup, threshold, code, rate);
     }
 
-    private static String required(String value, String field, int max) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            throw DomainException.badRequest("required", field, "This field is required");
-        }
-        if (text.length() > max) {
-            throw DomainException.badRequest("too_long", field, "Use at most " + max + " characters", max);
-        }
-        return text;
-    }
-
     private static DomainException notFound() {
         return DomainException.notFound("provider_not_found", "No such provider");
     }
@@ -357,10 +337,21 @@ public class ProviderInstances {
                 rs.getBigDecimal("conversion_rate"));
     }
 
-    private ProviderView view(ResultSet rs, int row) throws SQLException {
-        Instance instance = mapInstance(rs, row);
-        Map<String, String> masked = ExtensionSettings.masked(extension(instance.plugin()).map(SmmProvider::settings).orElse(null),
-                instance.settings());
+    /** Each started provider plugin's settings, looked up once per listing rather than once per row. */
+    private Map<String, List<SettingDescriptor>> settingsByPlugin() {
+        Map<String, List<SettingDescriptor>> result = new LinkedHashMap<>();
+        for (SmmProvider provider : plugins.extensions(SmmProvider.class)) {
+            String pluginId = plugins.pluginIdOf(provider);
+            if (pluginId != null) {
+                result.putIfAbsent(pluginId, provider.settings());
+            }
+        }
+        return result;
+    }
+
+    private ProviderView view(ResultSet rs, Map<String, List<SettingDescriptor>> settings) throws SQLException {
+        Instance instance = mapInstance(rs, 0);
+        Map<String, String> masked = ExtensionSettings.masked(settings.get(instance.plugin()), instance.settings());
         return new ProviderView(instance.id(), instance.name(), instance.plugin(), instance.extension(), masked,
                 instance.enabled(), instance.priority(), instance.markupPercent(), instance.lowBalanceThreshold(),
                 instance.currency(), instance.conversionRate(), rs.getBigDecimal("balance"), rs.getString("balance_currency"),

@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.catalog.CatalogService;
@@ -162,7 +163,7 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
             throw DomainException.conflict("provider_refused", "The provider did not accept the refill");
         }
         jdbc.sql("INSERT INTO provider_refill (provider_order_id, refill_ref, status, requested_by, requested_at) VALUES (?, ?, 'Pending', ?, ?)")
-                .params(t.id(), ProviderInstances.cut(refillId.strip(), 100), actor, UtcTime.column(clock.instant())).update();
+                .params(t.id(), Text.cut(refillId.strip(), 100), actor, UtcTime.column(clock.instant())).update();
         orders.note(orderId, "Refill requested", actor);
         return refillId.strip();
     }

@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.db.RowValues;
 import dev.ordino.base.money.StoreCurrency;
@@ -163,7 +164,7 @@ public class ProviderStatusSync {
             if (status.error() != null || status.state() == null || status.state() == ProviderOrderStatus.State.UNKNOWN) {
                 String reason = instance.name() + " reports an error for order " + open.ref() + ": "
                         + (status.error() == null ? "unknown status" : status.error());
-                attention.add(new Object[]{ProviderInstances.cut(reason, 1000), UtcTime.column(now), open.id()});
+                attention.add(new Object[]{Text.cut(reason, 1000), UtcTime.column(now), open.id()});
                 instances.logLine(instance.id(), "status", reason);
                 updated++;
                 continue;
@@ -269,7 +270,7 @@ public class ProviderStatusSync {
                     continue;
                 }
                 int changed = jdbc.sql("UPDATE provider_refill SET status = ?, checked_at = ? WHERE id = ? AND status <> ?")
-                        .params(ProviderInstances.cut(status.strip(), 40), UtcTime.column(clock.instant()), refill.id(), status.strip())
+                        .params(Text.cut(status.strip(), 40), UtcTime.column(clock.instant()), refill.id(), status.strip())
                         .update();
                 if (changed > 0) {
                     orders.note(refill.orderId(), "Refill " + status.strip().toLowerCase(Locale.ROOT), "provider:" + connected.instance().name());

@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderPaid;
@@ -174,7 +175,7 @@ public class ProviderSubmission {
             return;
         } catch (ProviderException.Rejected e) {
             instances.failed(instance.id(), "add", e);
-            failover(row, e.getMessage());
+            failover(row, line.offeringId(), e.getMessage());
             return;
         } catch (ProviderException e) { // OutcomeUnknown
             instances.failed(instance.id(), "add", e);
@@ -195,7 +196,7 @@ public class ProviderSubmission {
         // 'unknown' too: the recovery may have marked it while the call was running; now the outcome is known.
         int stored = jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
                         + "last_error = NULL, attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('submitting', 'unknown')")
-                .params(ProviderInstances.cut(ref, 100), UtcTime.column(now), UtcTime.column(now), row.id()).update();
+                .params(Text.cut(ref, 100), UtcTime.column(now), UtcTime.column(now), row.id()).update();
         if (stored == 0) {
             log.error("Order item {} was accepted by provider {} as {}, but staff had already acted on the line; check for a double order",
                     row.itemId(), instance.name(), ref);
@@ -227,34 +228,32 @@ public class ProviderSubmission {
         long seconds = Math.min(1800, 15L << Math.min(10, Math.max(0, row.attempts() - 1)));
         Instant now = clock.instant();
         jdbc.sql("UPDATE provider_order SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'submitting'")
-                .params(UtcTime.column(now.plusSeconds(seconds)), ProviderInstances.cut(ProviderInstances.describe(e), 1000),
+                .params(UtcTime.column(now.plusSeconds(seconds)), Text.cut(ProviderInstances.describe(e), 1000),
                         UtcTime.column(now), row.id())
                 .update();
     }
 
-    private void failover(Claimed row, String reason) {
+    private void failover(Claimed row, long offeringId, String reason) {
         List<String> tried = new ArrayList<>(row.tried() == null || row.tried().isBlank() ? List.of()
                 : Arrays.asList(row.tried().split(",")));
         tried.add(row.instanceId() + "/" + row.serviceId());
-        Optional<OrderFulfilment.ServiceItem> item = orders.serviceItems(row.orderId()).stream()
-                .filter(i -> i.itemId() == row.itemId()).findFirst();
-        Optional<ProviderCatalog.Route> next = item.flatMap(i -> catalog.routes(i.offeringId()).stream()
-                .filter(r -> !tried.contains(r.instanceId() + "/" + r.serviceId())).findFirst());
+        Optional<ProviderCatalog.Route> next = catalog.routes(offeringId).stream()
+                .filter(r -> !tried.contains(r.instanceId() + "/" + r.serviceId())).findFirst();
         Instant now = clock.instant();
-        String triedText = ProviderInstances.cut(String.join(",", tried), 500);
+        String triedText = Text.cut(String.join(",", tried), 500);
         if (next.isPresent()) {
             jdbc.sql("UPDATE provider_order SET state = 'queued', instance_id = ?, service_id = ?, tried_instances = ?, attempts = 0, "
                             + "next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
                     .params(next.get().instanceId(), next.get().serviceId(), triedText, UtcTime.column(now),
-                            ProviderInstances.cut("Refused: " + reason, 1000), UtcTime.column(now), row.id())
+                            Text.cut("Refused: " + reason, 1000), UtcTime.column(now), row.id())
                     .update();
             log.info("Order item {} refused by provider instance {} ({}); trying instance {}", row.itemId(), row.instanceId(),
                     reason, next.get().instanceId());
         } else {
             jdbc.sql("UPDATE provider_order SET state = 'attention', tried_instances = ?, attention_reason = ?, last_error = ?, "
                             + "updated_at = ? WHERE id = ?")
-                    .params(triedText, ProviderInstances.cut("Every provider refused it. Last answer: " + reason, 1000),
-                            ProviderInstances.cut(reason, 1000), UtcTime.column(now), row.id())
+                    .params(triedText, Text.cut("Every provider refused it. Last answer: " + reason, 1000),
+                            Text.cut(reason, 1000), UtcTime.column(now), row.id())
                     .update();
             log.warn("Order item {} refused by every provider; needs attention", row.itemId());
         }
@@ -269,7 +268,7 @@ public class ProviderSubmission {
         Instant now = clock.instant();
         jdbc.sql("UPDATE provider_order SET state = ?, attention_reason = ?, last_error = ?, updated_at = ? WHERE id = ? "
                         + "AND state = 'submitting'")
-                .params(state, ProviderInstances.cut(attention, 1000), ProviderInstances.cut(error, 1000), UtcTime.column(now), id)
+                .params(state, Text.cut(attention, 1000), Text.cut(error, 1000), UtcTime.column(now), id)
                 .update();
     }
 

@@ -2,6 +2,7 @@ package dev.ordino.ordering;
 
 import dev.ordino.account.AccountService;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.Text;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.internal.CustomerOrder;
 import dev.ordino.ordering.internal.OrderBook;
@@ -111,7 +112,7 @@ public class OrderAdminService {
      * @throws DomainException {@code illegal_transition} (409)
      */
     public OrderView changeStatus(long orderId, OrderStatus to, String reason, String actor) {
-        String why = trimmed(reason, 1000);
+        String why = Text.optional(reason, 1000);
         return transaction.execute(status -> {
             CustomerOrder order = lock(orderId);
             book.transition(order, to, why, actor);
@@ -164,7 +165,7 @@ public class OrderAdminService {
      */
     public RefundResult refund(long orderId, BigDecimal amount, String reason, String actor, String idempotencyKey) {
         BigDecimal exact = amount == null ? null : currency.parse(amount, "amount");
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : trimmed(idempotencyKey, 100);
+        String key = Text.optional(idempotencyKey, 100);
         return transaction.execute(status -> {
             CustomerOrder order = lock(orderId);
             if (key != null) {
@@ -178,7 +179,7 @@ public class OrderAdminService {
             if (exact == null && left.signum() == 0) {
                 throw DomainException.conflict("refund_exceeds_paid", "Nothing is left to refund", currency.display(left));
             }
-            OrderRefund refund = book.refund(order, value, trimmed(reason, 500), actor, key);
+            OrderRefund refund = book.refund(order, value, Text.optional(reason, 500), actor, key);
             return new RefundResult(book.view(order, null), refund.getAmount(), refund.getSeq(), true);
         });
     }
@@ -261,11 +262,4 @@ public class OrderAdminService {
         return orders.lockById(orderId).orElseThrow(() -> DomainException.notFound("order_not_found", "No such order"));
     }
 
-    private static String trimmed(String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        return text.length() > max ? text.substring(0, max) : text;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.ordino.payment;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.config.OrdinoProperties;
@@ -86,24 +87,26 @@ public class GatewayInstances {
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public List<GatewayView> list() {
-        return jdbc.sql("SELECT * FROM gateway_instance ORDER BY id").query(this::map).list().stream().map(this::view).toList();
+        Map<String, PaymentGateway> started = started();
+        return jdbc.sql("SELECT * FROM gateway_instance ORDER BY id").query(this::map).list().stream().map(i -> view(i, started)).toList();
     }
 
     /** Enabled gateways a customer can choose, as (id, name). */
     public List<GatewayView> enabledForCustomers() {
+        Map<String, PaymentGateway> started = started();
         return jdbc.sql("SELECT * FROM gateway_instance WHERE enabled = 1 ORDER BY id").query(this::map).list().stream()
-                .filter(i -> takesStoreCurrency(i.extension()) && extension(i.plugin(), i.extension()).isPresent())
+                .filter(i -> takesStoreCurrency(i.extension()) && started.containsKey(i.plugin() + "/" + i.extension()))
                 .map(i -> new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), i.name(), Map.of(), true, null)).toList();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public GatewayView create(GatewayForm form) {
-        return view(instance(insert(form)));
+        return view(instance(insert(form)), started());
     }
 
     long insert(GatewayForm form) {
-        String name = required(form.name(), "name");
-        String pluginId = required(form.plugin(), "plugin");
+        String name = Text.required(form.name(), "name", 100);
+        String pluginId = Text.required(form.plugin(), "plugin", 100);
         PaymentGateway gateway = plugins.extensions(PaymentGateway.class).stream().filter(g -> pluginId.equals(plugins.pluginIdOf(g)))
                 .findFirst().orElseThrow(() -> DomainException.badRequest("unknown_plugin", "plugin",
                         "No started plugin " + pluginId + " offers a payment gateway"));
@@ -127,7 +130,7 @@ public class GatewayInstances {
     @PreAuthorize("hasRole('ADMIN')")
     public GatewayView update(long id, GatewayForm form) {
         Instance current = instance(id);
-        String name = required(form.name(), "name");
+        String name = Text.required(form.name(), "name", 100);
         boolean enabled = form.enabled() == null ? current.enabled() : form.enabled();
         if (enabled && !takesStoreCurrency(current.extension())) {
             throw currencyRefused(current.extension());
@@ -140,7 +143,7 @@ public class GatewayInstances {
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("gateway_name_taken", "A gateway named " + name + " exists already", name);
         }
-        return view(instance(id));
+        return view(instance(id), started());
     }
 
     Instance instance(long id) {
@@ -190,8 +193,17 @@ public class GatewayInstances {
                 .filter(g -> pluginId.equals(plugins.pluginIdOf(g)) && key.equals(g.key())).findFirst();
     }
 
-    private GatewayView view(Instance i) {
-        Optional<PaymentGateway> gateway = extension(i.plugin(), i.extension());
+    /** The started gateway extensions by "plugin/key", looked up once per call rather than once per row. */
+    private Map<String, PaymentGateway> started() {
+        Map<String, PaymentGateway> result = new LinkedHashMap<>();
+        for (PaymentGateway gateway : plugins.extensions(PaymentGateway.class)) {
+            result.putIfAbsent(plugins.pluginIdOf(gateway) + "/" + gateway.key(), gateway);
+        }
+        return result;
+    }
+
+    private GatewayView view(Instance i, Map<String, PaymentGateway> started) {
+        Optional<PaymentGateway> gateway = Optional.ofNullable(started.get(i.plugin() + "/" + i.extension()));
         return new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), gateway.map(PaymentGateway::displayName).orElse(i.plugin()),
                 ExtensionSettings.masked(gateway.map(PaymentGateway::settings).orElse(null), i.settings()), i.enabled(), webhookUrl(i.id()));
     }
@@ -201,14 +213,4 @@ public class GatewayInstances {
                 Json.readMap(cipher.decrypt(rs.getString("settings"))), rs.getBoolean("enabled"));
     }
 
-    private static String required(String value, String field) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            throw DomainException.badRequest("required", field, "This field is required");
-        }
-        if (text.length() > 100) {
-            throw DomainException.badRequest("too_long", field, "Use at most 100 characters", 100);
-        }
-        return text;
-    }
 }

@@ -1,11 +1,10 @@
 package dev.ordino.payment;
 
+import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.CheckoutPayments;
-import dev.ordino.ordering.GatewayRefunds;
-import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderPayments;
 import dev.ordino.plugin.api.PaymentGateway;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;
@@ -39,10 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * webhook (or the reconciliation job asking the gateway) says otherwise — never the browser's
  * return. Paid top-ups credit the wallet once (ledger reference {@code payment:<id>}); paid
  * orders go to fulfilment; failed or expired payments keep their reason and credit nothing.
- * A paid payment is never downgraded. Every webhook received is kept for audit.
+ * A paid payment is never downgraded. Every webhook received is kept for audit. Refunds back
+ * through the gateway are {@link PaymentRefunds}.
  */
 @Service
-public class Payments implements CheckoutPayments, GatewayRefunds {
+public class Payments implements CheckoutPayments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
     private static final int MAX_BODY = 256 * 1024;
@@ -166,13 +166,13 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
                     new PaymentGateway.PaymentRequest(reference, amount, currency.code(), description, email, returnUrl,
                             gateways.webhookUrl(gatewayId)));
             jdbc.sql("UPDATE payment SET gateway_ref = ?, redirect_url = ?, qr_string = ?, instructions = ?, updated_at = ? WHERE id = ?")
-                    .params(cut(start.gatewayRef(), 200), cut(start.redirectUrl(), 2000), start.qrString(), start.instructions(),
+                    .params(Text.cut(start.gatewayRef(), 200), Text.cut(start.redirectUrl(), 2000), start.qrString(), start.instructions(),
                             UtcTime.column(clock.instant()), id)
                     .update();
         } catch (PaymentGateway.GatewayException | RuntimeException e) {
             String reason = "Could not start: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             jdbc.sql("UPDATE payment SET status = 'failed', failure_reason = ?, updated_at = ? WHERE id = ?")
-                    .params(cut(reason, 500), UtcTime.column(clock.instant()), id).update();
+                    .params(Text.cut(reason, 500), UtcTime.column(clock.instant()), id).update();
             log.warn("Payment {} through {} could not start: {}", id, instance.name(), e.getMessage());
             boolean retryable = e instanceof PaymentGateway.GatewayException g && g.retryable();
             throw new DomainException(retryable ? 503 : 502, "gateway_error", null,
@@ -266,7 +266,7 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
                         String body) {
         jdbc.sql("INSERT INTO payment_event (gateway_id, payment_id, event_id, verified, outcome, detail, body, received_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(gatewayId, paymentId, cut(eventId, 200), verified, outcome, cut(detail, 1000), body,
+                .params(gatewayId, paymentId, Text.cut(eventId, 200), verified, outcome, Text.cut(detail, 1000), body,
                         UtcTime.column(clock.instant()))
                 .update();
     }
@@ -292,7 +292,7 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
                     wallet.credit(p.customerId(), p.amount(), LedgerType.REFUND, "payment:" + p.id(),
                             "Late payment for order " + p.orderId() + " via " + p.gatewayName(), actor);
                 }
-                afterCommit(p.id());
+                updates.changed(p.id());
                 return true;
             }
             case FAILED, EXPIRED -> {
@@ -301,21 +301,17 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
                 }
                 String why = status == PaymentEvent.Status.EXPIRED ? "expired" : reason;
                 jdbc.sql("UPDATE payment SET status = 'failed', failure_reason = ?, updated_at = ? WHERE id = ?")
-                        .params(cut(why, 500), UtcTime.column(now), p.id()).update();
+                        .params(Text.cut(why, 500), UtcTime.column(now), p.id()).update();
                 if (p.orderId() != null) {
                     orderPayments.failed(p.orderId(), why, actor);
                 }
-                afterCommit(p.id());
+                updates.changed(p.id());
                 return true;
             }
             default -> {
                 return false; // pending: nothing new; refunds are booked when we make them
             }
         }
-    }
-
-    private void afterCommit(long paymentId) {
-        updates.changed(paymentId);
     }
 
     // ---- staff ----
@@ -397,95 +393,6 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
         return payment(paymentId);
     }
 
-    // ---- refunds through the gateway ----
-
-    @Override
-    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
-    public OrderAdminService.RefundResult refund(long orderId, BigDecimal amount, String reason, String actor, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            // The key is sent on to the gateway: without one, a retry after a timeout could refund twice.
-            throw DomainException.badRequest("idempotency_key_required", "Idempotency-Key",
-                    "Send an Idempotency-Key with refunds through the gateway");
-        }
-        String key = cut(idempotencyKey.strip(), 100);
-        Optional<OrderAdminService.RefundResult> earlier = orderPayments.earlierRefund(orderId, key);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        PaymentView p = jdbc.sql(SELECT + "WHERE p.order_id = ? AND p.status IN ('paid', 'partially_refunded') ORDER BY p.id DESC LIMIT 1")
-                .param(orderId).query(this::view).optional()
-                .orElseThrow(() -> DomainException.conflict("no_gateway_payment", "This order was not paid through a gateway"));
-        BigDecimal value = claim(orderId, p, amount, key, actor);
-        GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()));
-        String gatewayRefund;
-        try {
-            gatewayRefund = connected.gateway().refund(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef(),
-                    value, key);
-        } catch (PaymentGateway.GatewayException | RuntimeException e) {
-            // Kept as failed, not deleted: a retry with the same key goes to the gateway again under that key,
-            // which the gateway de-duplicates if the first attempt went through after all.
-            jdbc.sql("UPDATE payment_refund SET state = 'failed', error = ? WHERE payment_id = ? AND idempotency_key = ?")
-                    .params(cut(e.getMessage(), 1000), p.id(), key).update();
-            throw new DomainException(502, "gateway_error", null, "The gateway did not refund: " + e.getMessage());
-        }
-        // What the gateway did is stored first, on its own, whatever happens to the booking.
-        jdbc.sql("UPDATE payment_refund SET state = 'done', gateway_refund_ref = ?, error = NULL WHERE payment_id = ? AND idempotency_key = ?")
-                .params(cut(gatewayRefund, 200), p.id(), key).update();
-        try {
-            return transaction.execute(status -> {
-                // status first: MariaDB assigns left to right, so the CASE must see the amount before this refund.
-                jdbc.sql("UPDATE payment SET status = CASE WHEN refunded_amount + ? >= amount THEN 'refunded' ELSE 'partially_refunded' END, "
-                                + "refunded_amount = refunded_amount + ?, updated_at = ? WHERE id = ?")
-                        .params(value, value, UtcTime.column(clock.instant()), p.id()).update();
-                return orderPayments.refundedThroughGateway(orderId, value, reason, actor, key);
-            });
-        } catch (RuntimeException e) {
-            log.error("Payment {}: the gateway refunded {} ({}), but booking it on order {} failed", p.id(), value, gatewayRefund,
-                    orderId, e);
-            jdbc.sql("UPDATE payment_refund SET error = ? WHERE payment_id = ? AND idempotency_key = ?")
-                    .params(cut("Refunded at the gateway; booking failed: " + e.getMessage(), 1000), p.id(), key).update();
-            throw DomainException.conflict("refund_not_booked", "The gateway refunded " + currency.display(value)
-                    + " but the order could not be updated; check the order before refunding again");
-        }
-    }
-
-    /**
-     * Claims the refund's key under the order's lock, checked against what is left after other
-     * refunds in flight. A second click waits here and then finds the first one's claim; a claim
-     * left failed is taken again (the retry goes to the gateway under the same key).
-     */
-    private BigDecimal claim(long orderId, PaymentView p, BigDecimal amount, String key, String actor) {
-        return transaction.execute(status -> {
-            jdbc.sql("SELECT id FROM customer_order WHERE id = ? FOR UPDATE").param(orderId).query(Long.class).single();
-            Optional<String> state = jdbc.sql("SELECT state FROM payment_refund WHERE payment_id = ? AND idempotency_key = ?")
-                    .params(p.id(), key).query(String.class).optional();
-            BigDecimal inFlight = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_refund WHERE payment_id = ? AND state = 'pending'")
-                    .param(p.id()).query(BigDecimal.class).single();
-            OrderPayments.Refundable refundable = orderPayments.refundable(orderId).orElseThrow();
-            BigDecimal left = refundable.left().subtract(inFlight);
-            BigDecimal value = amount == null ? left : currency.parse(amount, "amount");
-            if (state.isPresent() && !state.get().equals("failed")) {
-                throw DomainException.conflict("refund_in_progress", "This refund is being made; look again in a moment");
-            }
-            if (value.signum() <= 0) {
-                throw DomainException.badRequest("invalid_amount", "amount", "A refund must be more than zero");
-            }
-            if (value.compareTo(left) > 0) {
-                throw DomainException.conflict("refund_exceeds_paid", "At most " + currency.display(left)
-                        + " can still be refunded", currency.display(left));
-            }
-            if (state.isPresent()) {
-                jdbc.sql("UPDATE payment_refund SET state = 'pending', amount = ? WHERE payment_id = ? AND idempotency_key = ?")
-                        .params(value, p.id(), key).update();
-            } else {
-                jdbc.sql("INSERT INTO payment_refund (payment_id, amount, idempotency_key, state, created_by, created_at) "
-                                + "VALUES (?, ?, ?, 'pending', ?, ?)")
-                        .params(p.id(), value, key, actor, UtcTime.column(clock.instant())).update();
-            }
-            return value;
-        });
-    }
-
     // ---- reconciliation ----
 
     /** Asks the gateways about payments left pending longer than {@code ordino.payments.reconcile-after}. */
@@ -528,6 +435,12 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
     private static final String SELECT = "SELECT p.*, g.name AS gateway_name, g.plugin_id AS gateway_plugin FROM payment p "
             + "JOIN gateway_instance g ON g.id = p.gateway_id ";
 
+    /** The order's latest gateway payment that took money, if any. */
+    Optional<PaymentView> paidPaymentOfOrder(long orderId) {
+        return jdbc.sql(SELECT + "WHERE p.order_id = ? AND p.status IN ('paid', 'partially_refunded') ORDER BY p.id DESC LIMIT 1")
+                .param(orderId).query(this::view).optional();
+    }
+
     PaymentView payment(long id) {
         return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(this::view).optional()
                 .orElseThrow(() -> DomainException.notFound("payment_not_found", "No such payment"));
@@ -545,7 +458,4 @@ public class Payments implements CheckoutPayments, GatewayRefunds {
                 paidAt == null ? null : UtcTime.instant(paidAt));
     }
 
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
-    }
 }

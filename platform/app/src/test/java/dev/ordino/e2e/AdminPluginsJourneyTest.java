@@ -81,6 +81,16 @@ class AdminPluginsJourneyTest {
             assertThat(chrome.getPageSource()).doesNotContain("Something went wrong");
             Browser.screenshot(chrome, "wide-" + (page[0].isEmpty() ? "catalog" : page[0].replace('/', '-')));
         }
+        // The instance editors render each plugin's settings as fields.
+        for (String[] editor : new String[][]{{"admin/providers", "providers-add", "provider"}, {"admin/payments", "payments-add-gateway", "gateway"}}) {
+            chrome.get("http://127.0.0.1:" + port + "/" + editor[0]);
+            var button = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(editor[1])));
+            chrome.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+            wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id^='" + editor[2] + "-setting-']")));
+            Thread.sleep(300);
+            Browser.screenshot(chrome, "wide-" + editor[0].replace('/', '-') + "-editor");
+        }
     }
 
     private static boolean cellsContain(org.openqa.selenium.WebDriver driver, String text) {

@@ -49,6 +49,8 @@ class MidtransPaymentsTest {
     @Autowired
     Payments payments;
     @Autowired
+    dev.ordino.ordering.GatewayRefunds refunds;
+    @Autowired
     WalletService wallet;
     @Autowired
     OrderService orders;
@@ -62,22 +64,6 @@ class MidtransPaymentsTest {
     FakeGatewayApi midtrans;
     long gatewayId;
 
-    /**
-     * This class starts a second application context (another store currency), which installs
-     * its own security-context strategy globally; the next classes run in the first context again,
-     * so its strategy is put back afterwards.
-     */
-    private static org.springframework.security.core.context.SecurityContextHolderStrategy strategyBefore;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void keepStrategy() {
-        strategyBefore = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void restoreStrategy() {
-        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(strategyBefore);
-    }
     /** What the status API says per order_id: [transaction_status, fraud_status, gross_amount]. */
     final Map<String, String[]> statuses = new ConcurrentHashMap<>();
 
@@ -201,8 +187,8 @@ class MidtransPaymentsTest {
 
         BigDecimal part = paid.total().divide(BigDecimal.valueOf(2), 0, java.math.RoundingMode.DOWN);
         String key = "refund-" + UUID.randomUUID();
-        actors.asAdmin(() -> payments.refund(placed.order().id(), part, "Half", "admin@ordino.demo", key));
-        actors.asAdmin(() -> payments.refund(placed.order().id(), part, "Half", "admin@ordino.demo", key));
+        actors.asAdmin(() -> refunds.refund(placed.order().id(), part, "Half", "admin@ordino.demo", key));
+        actors.asAdmin(() -> refunds.refund(placed.order().id(), part, "Half", "admin@ordino.demo", key));
         assertThat(midtrans.count("POST /v2/pay-\\d+/refund")).isEqualTo(1);
         assertThat(midtrans.requests.stream().filter(r -> r.path().endsWith("/refund")).findFirst().orElseThrow().body())
                 .contains("\"refund_key\":\"" + key + "\"");

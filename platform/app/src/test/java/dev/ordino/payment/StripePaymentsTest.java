@@ -49,6 +49,8 @@ class StripePaymentsTest {
     @Autowired
     Payments payments;
     @Autowired
+    dev.ordino.ordering.GatewayRefunds refunds;
+    @Autowired
     WalletService wallet;
     @Autowired
     OrderService orders;
@@ -230,7 +232,7 @@ class StripePaymentsTest {
             for (int i = 0; i < 2; i++) {
                 clicks.add(pool.submit(() -> {
                     go.await();
-                    return actors.asAdmin(() -> payments.refund(placed.order().id(), part, "Half done", "admin@ordino.demo", key));
+                    return actors.asAdmin(() -> refunds.refund(placed.order().id(), part, "Half done", "admin@ordino.demo", key));
                 }));
             }
             go.countDown();
@@ -251,12 +253,12 @@ class StripePaymentsTest {
         assertThat(wallet.balance(customer.id())).as("the money went back to the card, not the wallet").isEqualByComparingTo("0");
         assertThat(actors.asAdmin(() -> payments.get(payment.id())).status()).isEqualTo("partially_refunded");
 
-        OrderAdminService.RefundResult rest = actors.asAdmin(() -> payments.refund(placed.order().id(), null, "The rest",
+        OrderAdminService.RefundResult rest = actors.asAdmin(() -> refunds.refund(placed.order().id(), null, "The rest",
                 "admin@ordino.demo", "refund-" + UUID.randomUUID()));
         assertThat(rest.amount()).isEqualByComparingTo(placed.order().total().subtract(part));
         assertThat(actors.asAdmin(() -> payments.get(payment.id())).status()).isEqualTo("refunded");
         assertThat(actors.asAdmin(() -> orderAdmin.order(placed.order().id())).paymentStatus()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThatThrownBy(() -> actors.asAdmin(() -> payments.refund(placed.order().id(), new BigDecimal("0.01"), "More",
+        assertThatThrownBy(() -> actors.asAdmin(() -> refunds.refund(placed.order().id(), new BigDecimal("0.01"), "More",
                 "admin@ordino.demo", "refund-" + UUID.randomUUID()))).isInstanceOf(dev.ordino.base.DomainException.class);
         assertThat(stripe.count("POST /v1/refunds")).isEqualTo(2);
     }

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -39,13 +38,13 @@ import dev.ordino.fulfilment.ProviderStatusSync;
 import dev.ordino.fulfilment.ProviderView;
 import dev.ordino.plugin.api.ProviderService;
 import dev.ordino.plugin.api.SettingDescriptor;
+import dev.ordino.plugin.SettingsForm;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -376,26 +375,9 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
         ComboBox<String> plugin = new ComboBox<>(getTranslation("providers.plugin"), plugins.keySet());
         plugin.setId("provider-plugin");
         plugin.setEnabled(existing == null);
-        FormLayout settings = new FormLayout();
-        Map<String, com.vaadin.flow.component.AbstractField<?, String>> settingFields = new HashMap<>();
-        plugin.addValueChangeListener(e -> {
-            settings.removeAll();
-            settingFields.clear();
-            for (SettingDescriptor d : plugins.getOrDefault(e.getValue(), List.of())) {
-                com.vaadin.flow.component.textfield.TextFieldBase<?, String> field = d.secret() ? new PasswordField(d.label()) : new TextField(d.label());
-                field.setId("provider-setting-" + d.key());
-                if (d.help() != null) {
-                    field.setHelperText(d.help());
-                }
-                if (existing != null && existing.settings().containsKey(d.key())) {
-                    field.setValue(existing.settings().get(d.key()));
-                } else if (d.defaultValue() != null) {
-                    field.setPlaceholder(d.defaultValue());
-                }
-                settings.add(field);
-                settingFields.put(d.key(), (com.vaadin.flow.component.AbstractField<?, String>) field);
-            }
-        });
+        SettingsForm settings = new SettingsForm("provider");
+        plugin.addValueChangeListener(e -> settings.show(plugins.getOrDefault(e.getValue(), List.of()),
+                existing == null ? Map.of() : existing.settings()));
         BigDecimalField markup = new BigDecimalField(getTranslation("providers.markup"));
         markup.setId("provider-markup");
         IntegerField priority = new IntegerField(getTranslation("providers.priority"));
@@ -427,8 +409,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(name, plugin, markup, priority, threshold, currency, rate, enabled);
         dialog.add(form, new H3(getTranslation("providers.settings")), settings);
         Button save = new Button(getTranslation("action.save"), e -> {
-            Map<String, String> values = new HashMap<>();
-            settingFields.forEach((key, field) -> values.put(key, field.getValue()));
+            Map<String, String> values = settings.values();
             ProviderForm submitted = new ProviderForm(name.getValue(), plugin.getValue(), values, markup.getValue(),
                     priority.getValue(), enabled.getValue(), threshold.getValue(), currency.getValue(), rate.getValue());
             try {
@@ -449,8 +430,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
                     case "lowBalanceThreshold" -> threshold;
                     case "currency" -> currency;
                     case "conversionRate" -> rate;
-                    default -> field.startsWith("settings.") ? (com.vaadin.flow.component.HasValidation) settingFields
-                            .get(field.substring("settings.".length())) : null;
+                    default -> settings.field(field).orElse(null);
                 };
                 if (target != null) {
                     Feedback.invalid(target, Feedback.message(this, ex));

@@ -18,10 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -33,12 +30,12 @@ import dev.ordino.base.ui.Feedback;
 import dev.ordino.payment.GatewayInstances;
 import dev.ordino.payment.Payments;
 import dev.ordino.plugin.api.SettingDescriptor;
+import dev.ordino.plugin.SettingsForm;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -232,27 +229,9 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         plugin.setId("gateway-plugin");
         plugin.setEnabled(existing == null);
         Checkbox enabled = new Checkbox(getTranslation("providers.enabled"), true);
-        FormLayout settings = new FormLayout();
-        Map<String, TextFieldBase<?, String>> fields = new HashMap<>();
-        plugin.addValueChangeListener(e -> {
-            settings.removeAll();
-            fields.clear();
-            for (SettingDescriptor d : plugins.getOrDefault(e.getValue(), List.of())) {
-                TextFieldBase<?, String> field = d.secret() ? new PasswordField(d.label())
-                        : d.type() == SettingDescriptor.SettingType.MULTILINE ? new TextArea(d.label()) : new TextField(d.label());
-                field.setId("gateway-setting-" + d.key());
-                if (d.help() != null) {
-                    field.setHelperText(d.help());
-                }
-                if (existing != null && existing.settings().containsKey(d.key())) {
-                    field.setValue(existing.settings().get(d.key()));
-                } else if (d.defaultValue() != null) {
-                    field.setPlaceholder(d.defaultValue());
-                }
-                settings.add(field);
-                fields.put(d.key(), field);
-            }
-        });
+        SettingsForm settings = new SettingsForm("gateway");
+        plugin.addValueChangeListener(e -> settings.show(plugins.getOrDefault(e.getValue(), List.of()),
+                existing == null ? Map.of() : existing.settings()));
         if (existing != null) {
             name.setValue(existing.name());
             plugin.setItems(List.of(existing.plugin()));
@@ -263,8 +242,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         }
         dialog.add(new FormLayout(name, plugin, enabled), new H3(getTranslation("providers.settings")), settings);
         Button save = new Button(getTranslation("action.save"), e -> {
-            Map<String, String> values = new HashMap<>();
-            fields.forEach((key, field) -> values.put(key, field.getValue()));
+            Map<String, String> values = settings.values();
             GatewayInstances.GatewayForm form = new GatewayInstances.GatewayForm(name.getValue(), plugin.getValue(), values,
                     enabled.getValue());
             try {
@@ -280,8 +258,8 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
                 String field = ex.field() == null ? "" : ex.field();
                 if (field.equals("name")) {
                     Feedback.invalid(name, Feedback.message(this, ex));
-                } else if (field.startsWith("settings.") && fields.containsKey(field.substring(9))) {
-                    Feedback.invalid(fields.get(field.substring(9)), Feedback.message(this, ex));
+                } else if (settings.field(field).isPresent()) {
+                    Feedback.invalid(settings.field(field).get(), Feedback.message(this, ex));
                 } else {
                     Feedback.error(Feedback.message(this, ex));
                 }

@@ -1,5 +1,6 @@
 package dev.ordino.plugins.manual;
 
+import dev.ordino.plugin.testing.TestHost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,7 @@
 package dev.ordino.plugins.stripe;
 
+import dev.ordino.plugin.testing.TestHost;
+import dev.ordino.plugin.testing.FakeApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package dev.ordino.plugins.stripe;
+package dev.ordino.plugin.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback HTTP server that answers canned JSON per "METHOD path" and records what it got. */
-final class FakeApi implements AutoCloseable {
+public final class FakeApi implements AutoCloseable {
 
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -26,9 +26,9 @@ final class FakeApi implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Canned> answers = new ConcurrentHashMap<>();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
-    FakeApi() {
+    public FakeApi() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -49,16 +49,16 @@ final class FakeApi implements AutoCloseable {
         server.start();
     }
 
-    FakeApi answer(String methodAndPath, int status, String body) {
+    public FakeApi answer(String methodAndPath, int status, String body) {
         answers.put(methodAndPath, new Canned(status, body));
         return this;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    Received only() {
+    public Received only() {
         if (received.size() != 1) {
             throw new AssertionError("expected one request, got " + received.size());
         }

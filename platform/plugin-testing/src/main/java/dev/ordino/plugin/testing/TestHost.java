@@ -1,4 +1,4 @@
-package dev.ordino.plugins.manual;
+package dev.ordino.plugin.testing;
 
 import dev.ordino.plugin.api.HostCallback;
 import dev.ordino.plugin.api.HostContext;
@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** The host as a plugin sees it, with the given settings. */
-record TestHost(Map<String, String> settings, Clock clock) implements HostContext {
+/** The host as a payment plugin sees it in tests: the given settings, a real HTTP client, a clock. */
+public record TestHost(Map<String, String> settings, Clock clock) implements HostContext {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TestHost(Map<String, String> settings) {
+    public TestHost(Map<String, String> settings) {
         this(settings, Clock.systemUTC());
     }
 
