@@ -1,5 +1,6 @@
 package dev.ordino.catalog;
 
+import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.internal.Category;
 import dev.ordino.catalog.internal.CategoryRepository;
 import dev.ordino.catalog.internal.Offering;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A first start of the embedded default gets a sample catalog (the SMM services and the shop
  * items of the seed write-ups), so the demo has something to order. Never on a database that
  * already has categories, and not on an external database unless {@code ORDINO_DEMO_DATA=true}.
+ * Prices are written in dollars and converted to the store currency's usual magnitude.
  */
 @Component
 @Order(1)
@@ -29,13 +31,15 @@ class CatalogSampleData implements ApplicationRunner {
     private final CategoryRepository categories;
     private final OfferingRepository offerings;
     private final Clock clock;
+    private final StoreCurrency currency;
     private final boolean enabled;
 
-    CatalogSampleData(CategoryRepository categories, OfferingRepository offerings, Clock clock,
+    CatalogSampleData(CategoryRepository categories, OfferingRepository offerings, Clock clock, StoreCurrency currency,
                       @Value("${ordino.demo-data:#{'${spring.datasource.url:}'.isBlank()}}") boolean enabled) {
         this.categories = categories;
         this.offerings = offerings;
         this.clock = clock;
+        this.currency = currency;
         this.enabled = enabled;
     }
 
@@ -60,14 +64,14 @@ class CatalogSampleData implements ApplicationRunner {
         service(telegram, "Telegram Members", "0.80", 100, 100, 100_000, "1-24 hours", 14, false);
 
         Category design = category("Design", "design", Platform.OTHER, 60);
-        simple(design, OfferingKind.CUSTOM, "Website Design", "Professional website design service", "999.00", null, "14 days");
-        simple(design, OfferingKind.CUSTOM, "Logo Creation", "Custom logo design", "299.00", null, "5 days");
+        simple(design, OfferingKind.CUSTOM, "Website Design", "Professional website design service", price("999.00"), null, "14 days");
+        simple(design, OfferingKind.CUSTOM, "Logo Creation", "Custom logo design", price("299.00"), null, "5 days");
         Category accessories = category("Accessories", "accessories", Platform.OTHER, 70);
-        simple(accessories, OfferingKind.PRODUCT, "Laptop Stand", "Ergonomic aluminum laptop stand", "49.99", 25, null);
-        simple(accessories, OfferingKind.PRODUCT, "Wireless Mouse", "Bluetooth wireless mouse", "29.99", 40, null);
+        simple(accessories, OfferingKind.PRODUCT, "Laptop Stand", "Ergonomic aluminum laptop stand", price("49.99"), 25, null);
+        simple(accessories, OfferingKind.PRODUCT, "Wireless Mouse", "Bluetooth wireless mouse", price("29.99"), 40, null);
         Category giftCards = category("Gift cards", "gift-cards", Platform.OTHER, 80);
-        simple(giftCards, OfferingKind.DIGITAL, "Gift card 10", "A code worth 10, delivered once paid", "10.00", null, "Instant");
-        simple(giftCards, OfferingKind.DIGITAL, "Gift card 25", "A code worth 25, delivered once paid", "25.00", null, "Instant");
+        giftCard(giftCards, currency.roundFigure(BigDecimal.TEN));
+        giftCard(giftCards, currency.roundFigure(new BigDecimal("25")));
         log.info("Sample catalog created: {} categories, {} offerings", categories.count(), offerings.count());
     }
 
@@ -77,7 +81,7 @@ class CatalogSampleData implements ApplicationRunner {
 
     private void service(Category category, String name, String price, int per, long min, long max, String delivery,
                          int refillDays, boolean cancelAllowed) {
-        Offering offering = new Offering(category, OfferingKind.SERVICE, name, new BigDecimal(price).setScale(4), clock.instant());
+        Offering offering = new Offering(category, OfferingKind.SERVICE, name, price(price), clock.instant());
         offering.setPricePer(per);
         offering.setMinQuantity(min);
         offering.setMaxQuantity(max);
@@ -88,9 +92,20 @@ class CatalogSampleData implements ApplicationRunner {
         offerings.save(offering);
     }
 
-    private void simple(Category category, OfferingKind kind, String name, String description, String price, Integer stock,
+    /** A gift card is worth what it costs: a round figure in the store currency. */
+    private void giftCard(Category category, BigDecimal value) {
+        String figure = value.stripTrailingZeros().toPlainString();
+        simple(category, OfferingKind.DIGITAL, "Gift card " + figure, "A code worth " + figure + " " + currency.code()
+                + ", delivered once paid", value.setScale(StoreCurrency.PRICE_SCALE), null, "Instant");
+    }
+
+    private BigDecimal price(String usd) {
+        return currency.priceFromUsd(new BigDecimal(usd)).setScale(StoreCurrency.PRICE_SCALE);
+    }
+
+    private void simple(Category category, OfferingKind kind, String name, String description, BigDecimal price, Integer stock,
                         String delivery) {
-        Offering offering = new Offering(category, kind, name, new BigDecimal(price).setScale(4), clock.instant());
+        Offering offering = new Offering(category, kind, name, price, clock.instant());
         offering.setDescription(description);
         offering.setStock(stock);
         offering.setDeliveryTime(delivery);

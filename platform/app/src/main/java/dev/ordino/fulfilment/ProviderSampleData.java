@@ -23,9 +23,6 @@ class ProviderSampleData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderSampleData.class);
     static final String NAME = "Demo provider";
-    /** Rough store-currency units per US dollar, so demo prices look plausible in common shop currencies. */
-    private static final Map<String, String> PER_USD = Map.of("IDR", "16000", "NGN", "1500", "EUR", "0.92", "GBP", "0.79",
-            "RUB", "90", "INR", "83", "BRL", "5.4", "TRY", "34", "PHP", "57");
 
     private final ProviderInstances instances;
     private final ProviderCatalog catalog;
@@ -50,7 +47,7 @@ class ProviderSampleData implements ApplicationRunner {
         }
         try {
             long id = instances.insert(new ProviderForm(NAME, "provider-demo", Map.of(), new BigDecimal("50"), 100, true,
-                    new BigDecimal("50"), "USD", new BigDecimal(PER_USD.getOrDefault(currency.code(), "1"))));
+                    new BigDecimal("50"), "USD", currency.perUsd()));
             List<ProviderCatalog.Imported> imported = catalog.importAs(id, List.of(), true, null);
             log.info("Demo provider configured with {} services (orders move on their own over a few minutes)", imported.size());
         } catch (RuntimeException e) {

@@ -36,7 +36,7 @@ public class StoreSettingsService implements StoreBranding {
         Map<String, String> values = new HashMap<>();
         jdbc.sql("SELECT setting_key, setting_value FROM store_setting")
                 .query(rs -> { values.put(rs.getString(1), rs.getString(2)); });
-        StoreSettings d = StoreSettings.defaults();
+        StoreSettings d = defaults();
         return new StoreSettings(values.getOrDefault("shop.name", d.shopName()),
                 values.getOrDefault("shop.phone", d.contactPhone()),
                 values.getOrDefault("shop.telegram", d.telegramLink()),
@@ -51,7 +51,12 @@ public class StoreSettingsService implements StoreBranding {
     @Transactional(readOnly = true)
     public String shopName() {
         return jdbc.sql("SELECT setting_value FROM store_setting WHERE setting_key = 'shop.name'")
-                .query(String.class).optional().orElse(StoreSettings.defaults().shopName());
+                .query(String.class).optional().orElse(defaults().shopName());
+    }
+
+    /** The settings of a store nobody has configured yet, in its currency. */
+    public StoreSettings defaults() {
+        return StoreSettings.defaults(currency);
     }
 
     @Transactional

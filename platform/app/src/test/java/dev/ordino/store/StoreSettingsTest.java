@@ -35,6 +35,6 @@ class StoreSettingsTest {
         assertThatThrownBy(() -> actors.asAdmin(() -> settings.save(new StoreSettings("Shop", "", "", "en",
                 new BigDecimal("5"), new BigDecimal("2"), BigDecimal.ONE))))
                 .extracting(e -> ((DomainException) e).field()).isEqualTo("topUpMax");
-        actors.asAdmin(() -> settings.save(StoreSettings.defaults()));
+        actors.asAdmin(() -> settings.save(settings.defaults()));
     }
 }

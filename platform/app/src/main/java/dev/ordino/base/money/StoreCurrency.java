@@ -2,9 +2,11 @@ package dev.ordino.base.money;
 
 import dev.ordino.base.DomainException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,18 @@ public class StoreCurrency {
 
     /** Unit prices (SMM rates per 1000 are tiny) keep this many decimals. */
     public static final int PRICE_SCALE = 4;
+
+    /**
+     * Rough units of a currency per US dollar. Only the magnitude matters: defaults (top-up range,
+     * sample prices, demo conversion) should read naturally in the shop's currency. Unknown
+     * currencies count as dollars.
+     */
+    private static final Map<String, String> PER_USD = Map.ofEntries(Map.entry("IDR", "16000"), Map.entry("VND", "25000"),
+            Map.entry("NGN", "1500"), Map.entry("EUR", "0.92"), Map.entry("GBP", "0.79"), Map.entry("RUB", "90"),
+            Map.entry("INR", "83"), Map.entry("BRL", "5.4"), Map.entry("TRY", "34"), Map.entry("PHP", "57"),
+            Map.entry("MYR", "4.7"), Map.entry("THB", "36"), Map.entry("PKR", "280"), Map.entry("KZT", "480"),
+            Map.entry("UAH", "41"), Map.entry("JPY", "150"), Map.entry("KRW", "1350"), Map.entry("BDT", "120"),
+            Map.entry("EGP", "48"), Map.entry("MXN", "17"), Map.entry("ZAR", "18"));
 
     private final Currency currency;
 
@@ -34,6 +48,37 @@ public class StoreCurrency {
 
     public int digits() {
         return Math.max(currency.getDefaultFractionDigits(), 0);
+    }
+
+    /** Rough units of this currency per US dollar (1 when unknown). */
+    public BigDecimal perUsd() {
+        return new BigDecimal(PER_USD.getOrDefault(code(), "1"));
+    }
+
+    /**
+     * A round dollar figure (a limit, a threshold) in this currency's usual magnitude: the dollar
+     * amount times {@link #perUsd()} brought down to 1, 2 or 5 × 10ⁿ, so an IDR shop's top-up range is
+     * 10,000–10,000,000 where a dollar shop's is 1–1,000. Currencies near the dollar keep the figure.
+     */
+    public BigDecimal roundFigure(BigDecimal usd) {
+        BigDecimal rate = perUsd();
+        BigDecimal step = BigDecimal.ONE;
+        if (rate.compareTo(new BigDecimal("2")) >= 0) {
+            BigDecimal power = BigDecimal.ONE.movePointRight(rate.precision() - rate.scale() - 1);
+            BigDecimal leading = rate.divide(power, 0, RoundingMode.DOWN);
+            step = power.multiply(leading.compareTo(BigDecimal.valueOf(5)) >= 0 ? BigDecimal.valueOf(5)
+                    : leading.compareTo(BigDecimal.valueOf(2)) >= 0 ? BigDecimal.valueOf(2) : BigDecimal.ONE);
+        }
+        return round(usd.multiply(step));
+    }
+
+    /** A dollar price in this currency, kept to two significant digits (0.50 USD is 8,000 IDR); dollars stay as they are. */
+    public BigDecimal priceFromUsd(BigDecimal usd) {
+        if (perUsd().compareTo(BigDecimal.ONE) == 0) {
+            return usd;
+        }
+        BigDecimal converted = usd.multiply(perUsd()).round(new MathContext(2, RoundingMode.HALF_UP));
+        return converted.setScale(Math.max(Math.min(converted.scale(), PRICE_SCALE), digits()), RoundingMode.HALF_UP);
     }
 
     /** Rounds an amount to the currency's minor unit, half-up. */
