@@ -12,9 +12,13 @@ public final class Feedback {
     private Feedback() {
     }
 
-    /** The translated message of a refusal ({@code error.<code>} with its arguments). */
+    /**
+     * The translated message of a refusal ({@code error.<code>} with its arguments). A code that
+     * has no message yet shows the refusal's own English detail, which says more than the bare key.
+     */
     public static String message(Component component, DomainException e) {
-        return component.getTranslation(e.messageKey(), e.arguments().toArray());
+        String text = component.getTranslation(e.messageKey(), e.arguments().toArray());
+        return text.equals(Translations.missing(e.messageKey())) && e.getMessage() != null ? e.getMessage() : text;
     }
 
     public static void success(String text) {

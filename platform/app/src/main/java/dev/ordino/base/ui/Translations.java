@@ -38,7 +38,12 @@ public class Translations implements I18NProvider {
             return params.length == 0 ? text : new MessageFormat(text, language).format(params);
         } catch (MissingResourceException e) {
             log.warn("Missing translation key {}", key);
-            return "!" + key;
+            return missing(key);
         }
+    }
+
+    /** What a key no bundle has translates to, so that a caller with a better text at hand can tell. */
+    static String missing(String key) {
+        return "!" + key;
     }
 }

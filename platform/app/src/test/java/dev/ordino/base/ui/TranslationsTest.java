@@ -6,23 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import dev.ordino.KaribuTest;
-import java.io.InputStream;
+import dev.ordino.base.DomainException;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+/** How the running UI picks its texts; what the bundles hold is TranslationBundlesTest's business. */
 class TranslationsTest extends KaribuTest {
-
-    private static Properties bundle(String suffix) throws Exception {
-        Properties properties = new Properties();
-        try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/translations" + suffix + ".properties")) {
-            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return properties;
-    }
 
     @Test
     void aRussianBrowserGetsTheCustomerPagesInRussian() {
@@ -30,7 +19,7 @@ class TranslationsTest extends KaribuTest {
         UI.getCurrent().navigate("register");
         assertThat(_get(H1.class, spec -> spec.withText("Создайте аккаунт"))).isNotNull();
         assertThat(UI.getCurrent().getTranslation("shop.title")).isEqualTo("Каталог");
-        assertThat(UI.getCurrent().getTranslation("admin.orders.title")).as("back office falls back to English").isEqualTo("Orders");
+        assertThat(UI.getCurrent().getTranslation("admin.orders.title")).as("the back office too").isEqualTo("Заказы");
         UI.getCurrent().setLocale(Locale.forLanguageTag("id"));
         assertThat(UI.getCurrent().getTranslation("shop.title")).isEqualTo("Katalog");
     }
@@ -52,24 +41,11 @@ class TranslationsTest extends KaribuTest {
     }
 
     @Test
-    void everyTranslationIsOfAnEnglishKeyAndKeepsItsPlaceholders() throws Exception {
-        Properties english = bundle("");
-        for (String language : Set.of("_ru", "_id")) {
-            Properties translated = bundle(language);
-            for (String key : translated.stringPropertyNames()) {
-                assertThat(english).as(language + " " + key).containsKey(key);
-                assertThat(placeholders(translated.getProperty(key))).as(language + " " + key)
-                        .isEqualTo(placeholders(english.getProperty(key)));
-            }
-        }
-    }
-
-    private static Set<String> placeholders(String text) {
-        Matcher m = Pattern.compile("\\{\\d}").matcher(text);
-        java.util.Set<String> found = new java.util.TreeSet<>();
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
+    void aRefusalWhoseCodeHasNoMessageShowsItsEnglishDetailRatherThanTheKey() {
+        UI.getCurrent().setLocale(Locale.forLanguageTag("ru"));
+        DomainException unknown = DomainException.notFound("code_without_a_message", "No such thing here");
+        assertThat(Feedback.message(UI.getCurrent(), unknown)).isEqualTo("No such thing here");
+        DomainException known = DomainException.badRequest("quantity_out_of_range", "quantity", "Out of range", 10, 500);
+        assertThat(Feedback.message(UI.getCurrent(), known)).isEqualTo("Введите количество от 10 до 500.");
     }
 }
