@@ -7,6 +7,7 @@ import dev.ordino.plugin.PluginCalls;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,9 @@ class ProviderHealth {
     void failed(long instanceId, String action, Exception e) {
         String message = ProviderInstances.describe(e);
         log.warn("Provider instance {} {} failed: {}", instanceId, action, message);
+        if (e instanceof PluginCallFailed refused && refused.reason() == PluginCallFailed.Reason.BUSY) {
+            return; // counted by the boundary; under a storm of refusals the database is left alone
+        }
         if (!(e instanceof PluginCallFailed)) { // the boundary has stored what it saw already
             jdbc.sql("UPDATE provider_instance SET health = 'failing', last_error = ? WHERE id = ?")
                     .params(Text.cut(message, 1000), instanceId).update();
@@ -72,7 +76,16 @@ class ProviderHealth {
         return "provider-health:" + instanceId;
     }
 
+    /** A line in the instance's error log, best effort: losing one never fails the call that failed. */
     void logLine(long instanceId, String action, String message) {
+        try {
+            appendLogLine(instanceId, action, message);
+        } catch (DataAccessException e) {
+            log.warn("Provider instance {} log line not written: {}", instanceId, e.getMessage());
+        }
+    }
+
+    private void appendLogLine(long instanceId, String action, String message) {
         jdbc.sql("INSERT INTO provider_log (instance_id, at, action, message) VALUES (?, ?, ?, ?)")
                 .params(instanceId, UtcTime.column(clock.instant()), action, Text.cut(message, 1000)).update();
         jdbc.sql("DELETE FROM provider_log WHERE instance_id = ? AND id < (SELECT MIN(id) FROM (SELECT id FROM provider_log "

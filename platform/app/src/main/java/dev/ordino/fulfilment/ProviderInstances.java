@@ -279,6 +279,7 @@ public class ProviderInstances {
             case ProviderException.Rejected r -> "Provider refused";
             case ProviderException.Unreachable u -> "Provider unreachable";
             case ProviderException.OutcomeUnknown u -> "No answer from provider";
+            case dev.ordino.plugin.PluginCallFailed f -> "Plugin call failed";
             case DomainException d -> "Not available";
             default -> "Plugin error";
         };

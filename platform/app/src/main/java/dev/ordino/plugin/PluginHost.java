@@ -45,6 +45,7 @@ public class PluginHost implements SmartLifecycle {
     private final HostCallback callback;
     private final PluginCalls calls;
     private volatile OrdinoPluginManager manager;
+    private volatile Duration startTook = Duration.ZERO;
 
     @Autowired
     PluginHost(OrdinoProperties properties, Clock clock, ApplicationEventPublisher events, PluginCalls calls) {
@@ -79,6 +80,7 @@ public class PluginHost implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        long began = System.nanoTime();
         log.info("Plugin API {}; loading plugins from {}", PluginApi.version(), roots);
         OrdinoPluginManager pluginManager = new OrdinoPluginManager(roots, PluginApi.version());
         pluginManager.loadPlugins();
@@ -93,6 +95,7 @@ public class PluginHost implements SmartLifecycle {
         this.manager = pluginManager;
         PluginLimits limits = calls.limits();
         pluginManager.startPlugins(limits.startWait(), limits.startTimeout());
+        startTook = Duration.ofNanos(System.nanoTime() - began);
         List<PluginInfo> all = plugins();
         log.info("Plugins: {} started, {} starting, {} not started",
                 all.stream().filter(p -> p.status() == PluginInfo.Status.STARTED).count(),
@@ -120,6 +123,11 @@ public class PluginHost implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return manager != null;
+    }
+
+    /** How long loading and starting the plugins held the application's start. */
+    public Duration startTook() {
+        return startTook;
     }
 
     /** The folders plugins are loaded from, in order. */
