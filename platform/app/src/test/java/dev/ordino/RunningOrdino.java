@@ -18,22 +18,34 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application serving HTTP on a free port of 127.0.0.1, as a user runs it: bundled
  * plugins from {@code target/plugins}, plus an {@code ORDINO_PLUGINS_DIR} holding a broken jar
- * and one that needs a newer plugin API. Shared by the HTTP and browser tests.
+ * one that needs a newer plugin API, a plugin whose {@code start()} takes five minutes and the
+ * fault-injection provider; plugin calls have short deadlines. Shared by the HTTP and browser tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ordino.plugins-dir=" + RunningOrdino.EXTRA_PLUGINS, "vaadin.productionMode=true"})
+        properties = {"ordino.plugins-dir=" + RunningOrdino.EXTRA_PLUGINS, "vaadin.productionMode=true",
+                "ordino.plugins.admin-call-timeout=PT2S", "ordino.plugins.customer-call-timeout=PT2S",
+                "ordino.plugins.job-call-timeout=PT3S", "ordino.plugins.start-timeout=PT5S"})
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = RunningOrdino.ExtraPlugins.class)
 public @interface RunningOrdino {
 
     String EXTRA_PLUGINS = "target/test-extra-plugins";
 
+    /** When the application context began and finished starting (nanoTime), for the start-time figure. */
+    long[] STARTED_AND_READY = new long[2];
+
     /** Puts the extra plugin jars in place before the application starts. */
     class ExtraPlugins implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
+            STARTED_AND_READY[0] = System.nanoTime();
+            context.addApplicationListener(event -> {
+                if (event instanceof org.springframework.boot.context.event.ApplicationReadyEvent) {
+                    STARTED_AND_READY[1] = System.nanoTime();
+                }
+            });
             Path folder = Path.of(EXTRA_PLUGINS);
             try {
                 if (Files.isDirectory(folder)) {
@@ -45,6 +57,8 @@ public @interface RunningOrdino {
                 }
                 TestPluginJars.garbageJar(folder);
                 TestPluginJars.requiringNewerApi(folder);
+                TestPluginJars.slowStarting(folder);
+                TestPluginJars.faultyProvider(folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

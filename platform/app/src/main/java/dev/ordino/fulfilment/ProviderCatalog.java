@@ -8,6 +8,8 @@ import dev.ordino.catalog.CatalogImport;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
+import dev.ordino.plugin.PluginCallFailed;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.api.ProviderException;
 import dev.ordino.plugin.api.ProviderService;
 import java.math.BigDecimal;
@@ -65,7 +67,7 @@ public class ProviderCatalog {
     /** The services a provider lists now. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public List<ProviderService> services(long instanceId) {
-        return fetch(instances.connect(instances.instance(instanceId)), "services");
+        return fetch(instances.connect(instances.instance(instanceId), PluginCalls.Kind.ADMIN), "services");
     }
 
     /** An offering created from a provider service. */
@@ -92,7 +94,7 @@ public class ProviderCatalog {
         if (!all && (serviceIds == null || serviceIds.isEmpty())) {
             throw DomainException.badRequest("services_required", "services", "Choose services to import, or all");
         }
-        List<ProviderService> listed = fetch(instances.connect(instance), "import");
+        List<ProviderService> listed = fetch(instances.connect(instance, PluginCalls.Kind.ADMIN), "import");
         Map<String, ProviderService> byId = new LinkedHashMap<>();
         listed.forEach(s -> byId.put(s.id(), s));
         List<ProviderService> wanted = new ArrayList<>();
@@ -295,7 +297,7 @@ public class ProviderCatalog {
             });
             Map<String, ProviderService> services = listed.computeIfAbsent(instance.id(), id -> {
                 Map<String, ProviderService> map = new HashMap<>();
-                fetch(instances.connect(instance), "services").forEach(s -> map.put(s.id(), s));
+                fetch(instances.connect(instance, PluginCalls.Kind.ADMIN), "services").forEach(s -> map.put(s.id(), s));
                 return map;
             });
             if (!services.containsKey(form.serviceId().strip())) {
@@ -358,6 +360,9 @@ public class ProviderCatalog {
                     .filter(s -> s != null && s.id() != null && s.rate() != null && s.rate().signum() >= 0).toList();
         } catch (ProviderException | RuntimeException e) {
             instances.failed(connected.instance().id(), action, e);
+            if (e instanceof PluginCallFailed boundary) {
+                throw boundary; // busy, past its deadline or a plugin error: its own problem code
+            }
             throw new DomainException(e instanceof ProviderException.Unreachable ? 503 : 502, "provider_error", null,
                     ProviderInstances.describe(e));
         }

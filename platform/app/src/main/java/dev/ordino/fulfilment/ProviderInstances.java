@@ -7,6 +7,7 @@ import dev.ordino.base.crypto.SecretCipher;
 import dev.ordino.base.json.Json;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.plugin.ExtensionSettings;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.HostContext;
 import dev.ordino.plugin.api.ProviderBalance;
@@ -41,7 +42,7 @@ public class ProviderInstances {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderInstances.class);
     static final String MASK = ExtensionSettings.MASK;
-    private static final int LOG_KEPT = 200;
+    private static final int LOG_KEPT = ProviderHealth.LOG_KEPT;
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -49,9 +50,11 @@ public class ProviderInstances {
     private final StoreCurrency currency;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ProviderHealth health;
 
     ProviderInstances(JdbcClient jdbc, SecretCipher cipher, PluginHost plugins, StoreCurrency currency,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, ProviderHealth health) {
+        this.health = health;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.plugins = plugins;
@@ -70,8 +73,8 @@ public class ProviderInstances {
         }
     }
 
-    /** An instance ready to call: its extension and a context carrying its settings. */
-    record Connected(Instance instance, SmmProvider provider, HostContext context) {
+    /** An instance ready to call: its extension (seen through the plugin boundary) and a context carrying its settings. */
+    record Connected(Instance instance, SmmProvider provider, HostContext context, PluginCalls.Kind kind) {
     }
 
     /** Plugins offering an SMM provider extension, by plugin id, with the settings each needs. */
@@ -109,7 +112,7 @@ public class ProviderInstances {
         SmmProvider provider = extension(Text.required(form.plugin(), "plugin", 100))
                 .orElseThrow(() -> DomainException.badRequest("unknown_plugin", "plugin",
                         "No started plugin " + form.plugin() + " offers an SMM provider"));
-        Map<String, String> settings = ExtensionSettings.resolve(provider.settings(), form.settings(), Map.of());
+        Map<String, String> settings = ExtensionSettings.resolve(settingsOf(provider), form.settings(), Map.of());
         Checked checked = check(form);
         try {
             long id = jdbc.sql("INSERT INTO provider_instance (name, plugin_id, extension_key, settings, enabled, priority, "
@@ -131,7 +134,7 @@ public class ProviderInstances {
     public ProviderView update(long id, ProviderForm form) {
         Instance current = instance(id);
         SmmProvider provider = extension(current.plugin()).orElse(null);
-        Map<String, String> settings = provider == null ? current.settings() : ExtensionSettings.resolve(provider.settings(), form.settings(), current.settings());
+        Map<String, String> settings = provider == null ? current.settings() : ExtensionSettings.resolve(settingsOf(provider), form.settings(), current.settings());
         Checked checked = check(form.enabled() == null ? new ProviderForm(form.name(), form.plugin(), form.settings(),
                 form.markupPercent(), form.priority(), current.enabled(), form.lowBalanceThreshold(), form.currency(),
                 form.conversionRate()) : form);
@@ -163,7 +166,7 @@ public class ProviderInstances {
     /** Checks the connection by asking for the balance; records health and balance. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public ProviderView testConnection(long id) {
-        checkBalance(connect(instance(id)));
+        checkBalance(connect(instance(id), PluginCalls.Kind.ADMIN));
         return get(id);
     }
 
@@ -178,14 +181,29 @@ public class ProviderInstances {
         return jdbc.sql("SELECT * FROM provider_instance WHERE enabled = 1 ORDER BY priority, id").query(this::mapInstance).list();
     }
 
-    /** The instance's extension and context, or {@code provider_unavailable} when its plugin is not running. */
+    /** For a job: see {@link #connect(Instance, PluginCalls.Kind)}. */
     Connected connect(Instance instance) {
+        return connect(instance, PluginCalls.Kind.JOB);
+    }
+
+    /**
+     * The instance's extension behind the plugin boundary (deadline of {@code kind}, the instance's
+     * own bulkhead, health stored on its row) and its context. {@code provider_unavailable} (503)
+     * when its plugin is not running; {@code provider_disabled} (503) for a job on a disabled instance.
+     */
+    Connected connect(Instance instance, PluginCalls.Kind kind) {
+        if (kind == PluginCalls.Kind.JOB && !instance.enabled()) {
+            throw new DomainException(503, "provider_disabled", null, "Provider " + instance.name() + " is disabled");
+        }
         SmmProvider provider = plugins.extensions(SmmProvider.class).stream()
                 .filter(p -> instance.plugin().equals(plugins.pluginIdOf(p)) && instance.extension().equals(p.key()))
                 .findFirst()
                 .orElseThrow(() -> new DomainException(503, "provider_unavailable", null,
                         "The plugin " + instance.plugin() + " of provider " + instance.name() + " is not running"));
-        return new Connected(instance, provider, plugins.contextFor(provider, "provider:" + instance.id(), instance.settings()));
+        HostContext context = plugins.contextFor(provider, "provider:" + instance.id(), instance.settings());
+        PluginCalls.Target target = new PluginCalls.Target("provider:" + instance.id(), instance.name(), "provider",
+                health.sink(instance.id(), instance.name()));
+        return new Connected(instance, plugins.calls().guard(SmmProvider.class, provider, target, kind, context), context, kind);
     }
 
     /** Asks for the balance, stores it, raises or clears the low-balance alert. */
@@ -220,23 +238,15 @@ public class ProviderInstances {
 
     /** Records a failed call: health, last error, a line in the instance's log. */
     void failed(long instanceId, String action, Exception e) {
-        String message = describe(e);
-        log.warn("Provider instance {} {} failed: {}", instanceId, action, message);
-        jdbc.sql("UPDATE provider_instance SET health = 'error', last_error = ? WHERE id = ?").params(Text.cut(message, 1000), instanceId)
-                .update();
-        logLine(instanceId, action, message);
+        health.failed(instanceId, action, e);
     }
 
     void healthy(long instanceId) {
-        jdbc.sql("UPDATE provider_instance SET health = 'ok', last_error = NULL WHERE id = ? AND health <> 'ok'").param(instanceId)
-                .update();
+        health.healthy(instanceId);
     }
 
     void logLine(long instanceId, String action, String message) {
-        jdbc.sql("INSERT INTO provider_log (instance_id, at, action, message) VALUES (?, ?, ?, ?)")
-                .params(instanceId, UtcTime.column(clock.instant()), action, Text.cut(message, 1000)).update();
-        jdbc.sql("DELETE FROM provider_log WHERE instance_id = ? AND id < (SELECT MIN(id) FROM (SELECT id FROM provider_log "
-                + "WHERE instance_id = ? ORDER BY id DESC LIMIT " + LOG_KEPT + ") kept)").params(instanceId, instanceId).update();
+        health.logLine(instanceId, action, message);
     }
 
     void touch(long instanceId, String column) {
@@ -245,21 +255,11 @@ public class ProviderInstances {
     }
 
     boolean raiseAlert(String key, String message) {
-        boolean open = jdbc.sql("SELECT COUNT(*) FROM admin_alert WHERE alert_key = ? AND resolved_at IS NULL").param(key)
-                .query(Long.class).single() > 0;
-        if (open) {
-            jdbc.sql("UPDATE admin_alert SET message = ? WHERE alert_key = ? AND resolved_at IS NULL").params(Text.cut(message, 1000), key)
-                    .update();
-            return false;
-        }
-        jdbc.sql("INSERT INTO admin_alert (alert_key, message, created_at) VALUES (?, ?, ?)")
-                .params(key, Text.cut(message, 1000), UtcTime.column(clock.instant())).update();
-        return true;
+        return health.raiseAlert(key, message);
     }
 
     void resolveAlert(String key) {
-        jdbc.sql("UPDATE admin_alert SET resolved_at = ? WHERE alert_key = ? AND resolved_at IS NULL")
-                .params(UtcTime.column(clock.instant()), key).update();
+        health.resolveAlert(key);
     }
 
     /** Open alerts for staff, newest first. */
@@ -279,11 +279,18 @@ public class ProviderInstances {
             case ProviderException.Rejected r -> "Provider refused";
             case ProviderException.Unreachable u -> "Provider unreachable";
             case ProviderException.OutcomeUnknown u -> "No answer from provider";
+            case dev.ordino.plugin.PluginCallFailed f -> "Plugin call failed";
             case DomainException d -> "Not available";
             default -> "Plugin error";
         };
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return kind + ": " + message;
+    }
+
+    private List<SettingDescriptor> settingsOf(SmmProvider provider) {
+        String pluginId = plugins.pluginIdOf(provider);
+        return plugins.calls().quietly("plugin:" + pluginId, pluginId, "settings", provider::settings)
+                .orElseThrow(() -> new DomainException(502, "plugin_error", null, "The plugin " + pluginId + " cannot describe its settings"));
     }
 
     private Optional<SmmProvider> extension(String pluginId) {
@@ -342,8 +349,10 @@ public class ProviderInstances {
         Map<String, List<SettingDescriptor>> result = new LinkedHashMap<>();
         for (SmmProvider provider : plugins.extensions(SmmProvider.class)) {
             String pluginId = plugins.pluginIdOf(provider);
-            if (pluginId != null) {
-                result.putIfAbsent(pluginId, provider.settings());
+            if (pluginId != null && !result.containsKey(pluginId)) {
+                // A plugin whose settings() fails is left out; the listing shows the others, its instances' values masked.
+                plugins.calls().quietly("plugin:" + pluginId, pluginId, "settings", provider::settings)
+                        .ifPresent(settings -> result.put(pluginId, settings));
             }
         }
         return result;

@@ -59,7 +59,7 @@ public class ProviderJobs {
     void syncServicesOnSchedule() {
         for (ProviderInstances.Instance instance : instances.enabledInstances()) {
             try {
-                ProviderCatalog.SyncResult result = catalog.sync(instance.id(), share -> { });
+                ProviderCatalog.SyncResult result = locked(SERVICE_SYNC + ":" + instance.id(), () -> catalog.sync(instance.id(), share -> { }));
                 log.info("Service sync of {}: {} updated, {} disabled, {} price rises", instance.name(), result.updated(),
                         result.disabled(), result.priceRises());
             } catch (RuntimeException e) {
@@ -91,7 +91,7 @@ public class ProviderJobs {
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public ProviderCatalog.SyncResult syncServicesNow(long instanceId, DoubleConsumer progress) {
         instances.instance(instanceId);
-        return locked(SERVICE_SYNC, () -> catalog.sync(instanceId, progress));
+        return locked(SERVICE_SYNC + ":" + instanceId, () -> catalog.sync(instanceId, progress)); // per instance: a slow one blocks no other
     }
 
     private <T> T locked(String name, java.util.function.Supplier<T> task) {

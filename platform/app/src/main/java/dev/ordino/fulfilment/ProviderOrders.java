@@ -6,6 +6,7 @@ import dev.ordino.base.UtcTime;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderStatus;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.api.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,7 +153,7 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         if (problem != null) {
             throw DomainException.conflict("refill_not_available", problem);
         }
-        ProviderInstances.Connected connected = instances.connect(instances.instance(t.instanceId()));
+        ProviderInstances.Connected connected = instances.connect(instances.instance(t.instanceId()), PluginCalls.Kind.CUSTOMER);
         String refillId;
         try {
             refillId = connected.provider().refill(connected.context(), t.ref());
@@ -182,7 +183,7 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         if (problem != null) {
             throw DomainException.conflict("cancel_not_available", problem);
         }
-        ProviderInstances.Connected connected = instances.connect(instances.instance(t.instanceId()));
+        ProviderInstances.Connected connected = instances.connect(instances.instance(t.instanceId()), PluginCalls.Kind.CUSTOMER);
         Map<String, Boolean> answer;
         try {
             answer = connected.provider().cancel(connected.context(), List.of(t.ref()));

@@ -75,40 +75,64 @@ public class ProviderStatusSync {
      * the panel no longer wait for each other.
      */
     public Result syncAll() {
+        // Enabled instances only, each on its own thread: one that hangs or fails holds up nobody else.
+        List<Long> withOpen = jdbc.sql("SELECT DISTINCT p.instance_id FROM provider_order p JOIN provider_instance i "
+                + "ON i.id = p.instance_id WHERE p.state = 'open' AND i.enabled = 1").query(Long.class).list();
         int checked = 0;
         int updated = 0;
         int calls = 0;
-        List<Long> withOpen = jdbc.sql("SELECT DISTINCT instance_id FROM provider_order WHERE state = 'open'").query(Long.class).list();
         try (ExecutorService asking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("provider-status-", 0).factory())) {
+            List<Future<Result>> perInstance = new ArrayList<>();
             for (long instanceId : withOpen) {
-                ProviderInstances.Connected connected;
+                perInstance.add(asking.submit(() -> syncInstance(instanceId, asking)));
+            }
+            for (int i = 0; i < perInstance.size(); i++) {
                 try {
-                    connected = instances.connect(instances.instance(instanceId));
-                } catch (RuntimeException e) {
-                    instances.failed(instanceId, "status", e);
-                    continue;
+                    Result result = perInstance.get(i).get();
+                    checked += result.checked();
+                    updated += result.updated();
+                    calls += result.calls();
+                } catch (ExecutionException e) {
+                    log.error("Status sync of provider instance {} failed; the next sync tries again", withOpen.get(i), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
-                List<Open> page = page(instanceId, 0);
-                Future<Map<String, ProviderOrderStatus>> asked = page.isEmpty() ? null : ask(asking, connected, page);
-                while (asked != null) {
-                    calls++;
-                    Map<String, ProviderOrderStatus> statuses;
-                    try {
-                        statuses = answer(asked);
-                    } catch (ProviderException | RuntimeException e) {
-                        instances.failed(instanceId, "status", e);
-                        break;
-                    }
-                    List<Open> next = page(instanceId, page.getLast().id());
-                    asked = next.isEmpty() ? null : ask(asking, connected, next);
-                    checked += page.size();
-                    updated += apply(connected.instance(), page, statuses);
-                    page = next;
-                }
-                instances.touch(instanceId, "orders_synced_at");
             }
         }
         refillStatuses();
+        return new Result(checked, updated, calls);
+    }
+
+    private Result syncInstance(long instanceId, ExecutorService asking) {
+        int checked = 0;
+        int updated = 0;
+        int calls = 0;
+        ProviderInstances.Connected connected;
+        try {
+            connected = instances.connect(instances.instance(instanceId));
+        } catch (RuntimeException e) {
+            instances.failed(instanceId, "status", e);
+            return new Result(0, 0, 0);
+        }
+        List<Open> page = page(instanceId, 0);
+        Future<Map<String, ProviderOrderStatus>> asked = page.isEmpty() ? null : ask(asking, connected, page);
+        while (asked != null) {
+            calls++;
+            Map<String, ProviderOrderStatus> statuses;
+            try {
+                statuses = answer(asked);
+            } catch (ProviderException | RuntimeException e) {
+                instances.failed(instanceId, "status", e);
+                break;
+            }
+            List<Open> next = page(instanceId, page.getLast().id());
+            asked = next.isEmpty() ? null : ask(asking, connected, next);
+            checked += page.size();
+            updated += apply(connected.instance(), page, statuses);
+            page = next;
+        }
+        instances.touch(instanceId, "orders_synced_at");
         return new Result(checked, updated, calls);
     }
 
@@ -259,7 +283,8 @@ public class ProviderStatusSync {
         record OpenRefill(long id, String ref, long instanceId, long orderId) {
         }
         List<OpenRefill> open = jdbc.sql("SELECT r.id, r.refill_ref, p.instance_id, p.order_id FROM provider_refill r "
-                        + "JOIN provider_order p ON p.id = r.provider_order_id WHERE LOWER(r.status) NOT IN "
+                        + "JOIN provider_order p ON p.id = r.provider_order_id "
+                        + "JOIN provider_instance i ON i.id = p.instance_id AND i.enabled = 1 WHERE LOWER(r.status) NOT IN "
                         + "('completed', 'rejected', 'canceled', 'cancelled', 'error', 'fail') ORDER BY r.id LIMIT 1000")
                 .query((rs, n) -> new OpenRefill(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
         for (OpenRefill refill : open) {

@@ -6,6 +6,7 @@ import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderPaid;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.PaymentStatus;
+import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.api.ProviderException;
 import dev.ordino.plugin.api.ProviderOrderRef;
 import dev.ordino.plugin.api.ProviderOrderRequest;
@@ -181,6 +182,15 @@ public class ProviderSubmission {
             instances.failed(instance.id(), "add", e);
             unknown(row, instance.name() + " gave no clear answer after the order was sent (" + e.getMessage()
                     + "). It may have been placed: check at the provider, then resubmit, enter its order id or refund.");
+            return;
+        } catch (PluginCallFailed e) { // busy, past its deadline, or the plugin threw: its health is stored already
+            if (e.nothingSent()) {
+                retryLater(row, e);
+            } else {
+                instances.failed(instance.id(), "add", e);
+                unknown(row, "The plugin of " + instance.name() + " did not finish sending (" + e.getMessage()
+                        + "). It may have been placed: check at the provider.");
+            }
             return;
         } catch (RuntimeException e) {
             instances.failed(instance.id(), "add", e);

@@ -2,20 +2,28 @@ package dev.ordino.notification;
 
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.OrderPlaced;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.NotificationChannel;
 import dev.ordino.plugin.api.NotificationMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells staff about new orders through every started notification channel. Runs after the
- * order's transaction commits, from Spring Modulith's event publication registry: an event whose
- * delivery fails stays recorded as incomplete, never lost.
+ * order's transaction commits, from Spring Modulith's event publication registry, on the
+ * notifications' own threads ({@link NotificationConfiguration}), never on those that send orders
+ * to providers. Every channel is tried, each behind the plugin boundary with its deadline; if one
+ * failed, the publication is left incomplete, so it is delivered again (to every channel: a
+ * message carries a stable id for a channel to drop a repeat).
  */
 @Component
 class StaffNotifier {
@@ -30,18 +38,29 @@ class StaffNotifier {
         this.currency = currency;
     }
 
-    @ApplicationModuleListener
-    void on(OrderPlaced event) throws NotificationChannel.ChannelException {
+    @Async(NotificationConfiguration.EXECUTOR)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
+    void on(OrderPlaced event) {
         NotificationMessage message = new NotificationMessage("order-placed:" + event.orderId(), "staff",
                 "New order " + event.number(),
                 event.items() + " item(s), " + currency.display(event.total()) + ", paid from the wallet",
                 List.of(), Map.of("orderId", Long.toString(event.orderId())));
+        List<String> failed = new ArrayList<>();
         for (NotificationChannel channel : plugins.extensions(NotificationChannel.class)) {
+            String name = plugins.pluginIdOf(channel) + "/" + channel.key();
             try {
-                channel.send(plugins.contextFor(channel, "channel:" + channel.key(), Map.of()), message);
-            } catch (RuntimeException e) {
-                log.warn("Channel {} could not send {}: {}", channel.key(), message.id(), e.toString());
+                var context = plugins.contextFor(channel, "channel:" + channel.key(), Map.of());
+                PluginCalls.Target target = new PluginCalls.Target("channel:" + name, name, "channel", PluginCalls.HealthSink.NONE);
+                plugins.calls().guard(NotificationChannel.class, channel, target, PluginCalls.Kind.NOTIFICATION, context)
+                        .send(context, message);
+            } catch (NotificationChannel.ChannelException | RuntimeException e) {
+                log.warn("Channel {} could not send {}: {}", name, message.id(), e.getMessage());
+                failed.add(name);
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("Not sent through " + String.join(", ", failed) + "; delivered again later");
         }
     }
 }

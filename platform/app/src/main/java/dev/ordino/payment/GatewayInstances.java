@@ -8,6 +8,7 @@ import dev.ordino.base.crypto.SecretCipher;
 import dev.ordino.base.json.Json;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.plugin.ExtensionSettings;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.HostContext;
 import dev.ordino.plugin.api.PaymentGateway;
@@ -55,20 +56,22 @@ public class GatewayInstances {
 
     /** A gateway instance as staff see it; {@code webhookUrl} is what to enter in the gateway's dashboard. */
     public record GatewayView(long id, String name, String plugin, String extension, String displayName,
-                              Map<String, String> settings, boolean enabled, String webhookUrl) {
+                              Map<String, String> settings, boolean enabled, String webhookUrl, String health, String lastError) {
     }
 
     /** A gateway instance to create or change. */
     public record GatewayForm(String name, String plugin, Map<String, String> settings, Boolean enabled) {
     }
 
-    record Instance(long id, String name, String plugin, String extension, Map<String, String> settings, boolean enabled) {
+    record Instance(long id, String name, String plugin, String extension, Map<String, String> settings, boolean enabled,
+                    String health, String lastError) {
         @Override
         public String toString() {
             return "Gateway[" + id + " " + name + "]";
         }
     }
 
+    /** An instance ready to call: its gateway seen through the plugin boundary, and its context. */
     record Connected(Instance instance, PaymentGateway gateway, HostContext context) {
     }
 
@@ -78,8 +81,8 @@ public class GatewayInstances {
         Map<String, List<SettingDescriptor>> result = new LinkedHashMap<>();
         for (PaymentGateway gateway : plugins.extensions(PaymentGateway.class)) {
             String pluginId = plugins.pluginIdOf(gateway);
-            if (pluginId != null) {
-                result.putIfAbsent(pluginId, gateway.settings());
+            if (pluginId != null && !result.containsKey(pluginId)) {
+                settingsOf(pluginId, gateway).ifPresent(settings -> result.put(pluginId, settings));
             }
         }
         return result;
@@ -96,7 +99,7 @@ public class GatewayInstances {
         Map<String, PaymentGateway> started = started();
         return jdbc.sql("SELECT * FROM gateway_instance WHERE enabled = 1 ORDER BY id").query(this::map).list().stream()
                 .filter(i -> takesStoreCurrency(i.extension()) && started.containsKey(i.plugin() + "/" + i.extension()))
-                .map(i -> new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), i.name(), Map.of(), true, null)).toList();
+                .map(i -> new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), i.name(), Map.of(), true, null, null, null)).toList();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -160,12 +163,39 @@ public class GatewayInstances {
         return jdbc.sql("SELECT * FROM gateway_instance WHERE id = ?").param(id).query(this::map).optional();
     }
 
-    /** The instance's extension and context, or {@code gateway_unavailable} (503) when its plugin is not running. */
+    /** For a customer's or a gateway's request: see {@link #connect(Instance, PluginCalls.Kind)}. */
     Connected connect(Instance instance) {
+        return connect(instance, PluginCalls.Kind.CUSTOMER);
+    }
+
+    /**
+     * The instance's extension behind the plugin boundary (deadline of {@code kind}, its own
+     * bulkhead, health stored on its row) and its context, or {@code gateway_unavailable} (503)
+     * when its plugin is not running.
+     */
+    Connected connect(Instance instance, PluginCalls.Kind kind) {
         PaymentGateway gateway = extension(instance.plugin(), instance.extension())
                 .orElseThrow(() -> new DomainException(503, "gateway_unavailable", null,
                         "The payment gateway " + instance.name() + " is not available right now"));
-        return new Connected(instance, gateway, plugins.contextFor(gateway, "gateway:" + instance.id(), instance.settings()));
+        HostContext context = plugins.contextFor(gateway, "gateway:" + instance.id(), instance.settings());
+        PluginCalls.Target target = new PluginCalls.Target("gateway:" + instance.id(), instance.name(), "gateway",
+                (health, reason) -> storeHealth(instance.id(), health, reason));
+        return new Connected(instance, plugins.calls().guard(PaymentGateway.class, gateway, target, kind, context), context);
+    }
+
+    private void storeHealth(long id, PluginCalls.Health health, String reason) {
+        if (health.unhealthy()) {
+            jdbc.sql("UPDATE gateway_instance SET health = ?, last_error = ? WHERE id = ?").params(health.word(), Text.cut(reason, 1000), id)
+                    .update();
+        } else {
+            jdbc.sql("UPDATE gateway_instance SET health = ?, last_error = CASE WHEN ? = 'ok' THEN NULL ELSE last_error END "
+                    + "WHERE id = ? AND health <> ?").params(health.word(), health.word(), id, health.word()).update();
+        }
+    }
+
+    /** A gateway's settings, or empty when its plugin fails to describe them (the page shows the others regardless). */
+    private Optional<List<SettingDescriptor>> settingsOf(String pluginId, PaymentGateway gateway) {
+        return plugins.calls().quietly("plugin:" + pluginId, pluginId, "settings", gateway::settings);
     }
 
     /** Where the gateway posts its events for this instance. */
@@ -205,12 +235,14 @@ public class GatewayInstances {
     private GatewayView view(Instance i, Map<String, PaymentGateway> started) {
         Optional<PaymentGateway> gateway = Optional.ofNullable(started.get(i.plugin() + "/" + i.extension()));
         return new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), gateway.map(PaymentGateway::displayName).orElse(i.plugin()),
-                ExtensionSettings.masked(gateway.map(PaymentGateway::settings).orElse(null), i.settings()), i.enabled(), webhookUrl(i.id()));
+                ExtensionSettings.masked(gateway.flatMap(g -> settingsOf(i.plugin(), g)).orElse(null), i.settings()), i.enabled(),
+                webhookUrl(i.id()), i.health(), i.lastError());
     }
 
     private Instance map(ResultSet rs, int row) throws SQLException {
         return new Instance(rs.getLong("id"), rs.getString("name"), rs.getString("plugin_id"), rs.getString("extension_key"),
-                Json.readMap(cipher.decrypt(rs.getString("settings"))), rs.getBoolean("enabled"));
+                Json.readMap(cipher.decrypt(rs.getString("settings"))), rs.getBoolean("enabled"), rs.getString("health"),
+                rs.getString("last_error"));
     }
 
 }

@@ -7,6 +7,7 @@ import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.GatewayRefunds;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderPayments;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.api.PaymentGateway;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -63,7 +64,7 @@ class PaymentRefunds implements GatewayRefunds {
         }
         Payments.PaymentView p = payments.paidPaymentOfOrder(orderId).orElseThrow(() -> DomainException.conflict("no_gateway_payment", "This order was not paid through a gateway"));
         BigDecimal value = claim(orderId, p, amount, key, actor);
-        GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()));
+        GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()), PluginCalls.Kind.ADMIN);
         String gatewayRefund;
         try {
             gatewayRefund = connected.gateway().refund(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef(),

@@ -6,6 +6,7 @@ import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.CheckoutPayments;
 import dev.ordino.ordering.OrderPayments;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.api.PaymentGateway;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;
 import dev.ordino.store.StoreSettingsService;
@@ -404,7 +405,7 @@ public class Payments implements CheckoutPayments {
         int settled = 0;
         for (PaymentView p : stale) {
             try {
-                GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()));
+                GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()), PluginCalls.Kind.JOB);
                 PaymentEvent event = connected.gateway().status(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef());
                 jdbc.sql("UPDATE payment SET updated_at = ? WHERE id = ?").params(UtcTime.column(clock.instant()), p.id()).update();
                 if (event == null || event.status() == PaymentEvent.Status.PENDING) {

@@ -43,30 +43,44 @@ public class PluginHost implements SmartLifecycle {
     private final Clock clock;
     private final String publicUrl;
     private final HostCallback callback;
+    private final PluginCalls calls;
     private volatile OrdinoPluginManager manager;
+    private volatile Duration startTook = Duration.ZERO;
 
     @Autowired
-    PluginHost(OrdinoProperties properties, Clock clock, ApplicationEventPublisher events) {
+    PluginHost(OrdinoProperties properties, Clock clock, ApplicationEventPublisher events, PluginCalls calls) {
         this(pluginRoots(properties.pluginsDir()), clock, properties.publicUrl(), (token, actor) -> {
             events.publishEvent(new PluginActionPressed(token, actor));
             return "OK";
-        });
+        }, calls);
     }
 
     /** A host on the given folders, outside Spring (tests). */
     PluginHost(List<Path> roots) {
-        this(roots, Clock.systemUTC(), "http://localhost:8080", (token, actor) -> "Not handled");
+        this(roots, PluginLimits.defaults());
     }
 
-    private PluginHost(List<Path> roots, Clock clock, String publicUrl, HostCallback callback) {
+    /** A host on the given folders with the given limits, outside Spring (tests). */
+    PluginHost(List<Path> roots, PluginLimits limits) {
+        this(roots, Clock.systemUTC(), "http://localhost:8080", (token, actor) -> "Not handled", new PluginCalls(limits));
+    }
+
+    private PluginHost(List<Path> roots, Clock clock, String publicUrl, HostCallback callback, PluginCalls calls) {
         this.roots = List.copyOf(roots);
         this.clock = clock;
         this.publicUrl = publicUrl;
         this.callback = callback;
+        this.calls = calls;
+    }
+
+    /** The boundary calls into this host's plugins cross. */
+    public PluginCalls calls() {
+        return calls;
     }
 
     @Override
     public synchronized void start() {
+        long began = System.nanoTime();
         log.info("Plugin API {}; loading plugins from {}", PluginApi.version(), roots);
         OrdinoPluginManager pluginManager = new OrdinoPluginManager(roots, PluginApi.version());
         pluginManager.loadPlugins();
@@ -77,16 +91,29 @@ public class PluginHost implements SmartLifecycle {
                         PluginApi.version());
             }
         }
-        pluginManager.startPlugins();
+        calls.open();
         this.manager = pluginManager;
+        PluginLimits limits = calls.limits();
+        pluginManager.startPlugins(limits.startWait(), limits.startTimeout());
+        startTook = Duration.ofNanos(System.nanoTime() - began);
         List<PluginInfo> all = plugins();
-        log.info("Plugins: {} started, {} not started", all.stream().filter(p -> p.status() == PluginInfo.Status.STARTED).count(),
-                all.stream().filter(p -> p.status() != PluginInfo.Status.STARTED).count());
+        log.info("Plugins: {} started, {} starting, {} not started",
+                all.stream().filter(p -> p.status() == PluginInfo.Status.STARTED).count(),
+                all.stream().filter(p -> p.status() == PluginInfo.Status.STARTING).count(),
+                all.stream().filter(p -> p.status() != PluginInfo.Status.STARTED && p.status() != PluginInfo.Status.STARTING).count());
     }
 
+    /**
+     * Stops calling plugins, lets running calls finish up to {@code ordino.plugins.stop-timeout},
+     * then stops and unloads the plugins.
+     */
     @Override
     public synchronized void stop() {
         if (manager != null) {
+            int left = calls.drain(calls.limits().stopTimeout());
+            if (left > 0) {
+                log.warn("{} plugin call(s) still running at shutdown were interrupted", left);
+            }
             manager.stopAll();
             manager.unloadPlugins();
             manager = null;
@@ -96,6 +123,11 @@ public class PluginHost implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return manager != null;
+    }
+
+    /** How long loading and starting the plugins held the application's start. */
+    public Duration startTook() {
+        return startTook;
     }
 
     /** The folders plugins are loaded from, in order. */
@@ -155,7 +187,7 @@ public class PluginHost implements SmartLifecycle {
      */
     public HostContext contextFor(Object extension, String instanceId, Map<String, String> settings) {
         String pluginId = pluginIdOf(extension);
-        return new PluginHostContext(instanceId, Map.copyOf(settings), httpClient, clock,
+        return new PluginHostContext(instanceId, Map.copyOf(settings), new CountingHttpClient(httpClient), clock,
                 System.getLogger("plugin." + (pluginId == null ? "host" : pluginId)), publicUrl, callback);
     }
 
@@ -181,6 +213,8 @@ public class PluginHost implements SmartLifecycle {
         } else if (plugin.getPluginState() == PluginState.FAILED) {
             status = PluginInfo.Status.FAILED;
             error = plugin.getFailedException() == null ? "Failed" : OrdinoPluginManager.describe(plugin.getFailedException());
+        } else if (manager.isStarting(plugin)) {
+            status = PluginInfo.Status.STARTING;
         } else if (plugin.getPluginState() == PluginState.DISABLED) {
             status = PluginInfo.Status.DISABLED;
         } else {

@@ -15,5 +15,5 @@ import java.util.List;
 public record PluginInfo(String id, String version, String description, String provider, String requires,
                          Status status, List<String> extensions, String error, Path path) {
 
-    public enum Status { STARTED, STOPPED, DISABLED, INCOMPATIBLE, FAILED }
+    public enum Status { STARTED, STARTING, STOPPED, DISABLED, INCOMPATIBLE, FAILED }
 }

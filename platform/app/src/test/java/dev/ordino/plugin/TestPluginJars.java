@@ -1,5 +1,7 @@
 package dev.ordino.plugin;
 
+import dev.ordino.plugin.faulty.FaultyPlugins;
+import dev.ordino.plugin.faulty.FaultyProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,6 +43,50 @@ public final class TestPluginJars {
     /** The real plugin under another id, whose Plugin-Class does not exist: it fails to load. */
     public static Path withMissingPluginClass(Path folder) throws IOException {
         return rewritten(folder, "notify-missing-class.jar", "notify-missing-class", null, "dev.ordino.NoSuchPlugin");
+    }
+
+    /** The faulty provider ({@code FaultyProvider}) as plugin {@code provider-faulty}. */
+    public static Path faultyProvider(Path folder) throws IOException {
+        return faultyPlugin(folder, "provider-faulty", FaultyPlugins.Quiet.class, FaultyProvider.class);
+    }
+
+    /** A plugin whose {@code start()} takes five minutes. */
+    public static Path slowStarting(Path folder) throws IOException {
+        return faultyPlugin(folder, "slow-start", FaultyPlugins.SlowStart.class);
+    }
+
+    /**
+     * A plugin jar made of the fault-injection classes compiled with the tests ({@code dev.ordino.plugin.faulty}),
+     * with a PF4J manifest and an extension index naming {@code extensions}.
+     */
+    public static Path faultyPlugin(Path folder, String pluginId, Class<?> pluginClass, Class<?>... extensions) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(pluginId + ".jar");
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Plugin-Id", pluginId);
+        attributes.putValue("Plugin-Version", "1.0.0");
+        attributes.putValue("Plugin-Class", pluginClass.getName());
+        attributes.putValue("Plugin-Requires", ">=1.1.0 & <2.0.0");
+        Path classes = Path.of("target", "test-classes");
+        String packagePath = FaultyProvider.class.getPackageName().replace('.', '/');
+        try (OutputStream out = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(out, manifest);
+             var files = Files.list(classes.resolve(packagePath))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                jar.putNextEntry(new JarEntry(packagePath + "/" + file.getFileName()));
+                Files.copy(file, jar);
+                jar.closeEntry();
+            }
+            jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+            StringBuilder index = new StringBuilder();
+            for (Class<?> extension : extensions) {
+                index.append(extension.getName()).append('\n');
+            }
+            jar.write(index.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return target;
     }
 
     private static Path rewritten(Path folder, String fileName, String pluginId, String requires, String pluginClass)

@@ -6,11 +6,13 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Scheduled jobs, each held by a ShedLock row in the database while it runs, so with several
@@ -37,5 +39,18 @@ class JobsConfiguration {
     @EnableScheduling
     @ConditionalOnProperty(name = "ordino.jobs.enabled", havingValue = "true", matchIfMissing = true)
     static class Schedule {
+
+        /**
+         * Several threads ({@code ordino.jobs.threads}), not Spring's single default one: a job stuck on
+         * a slow provider or gateway must not hold back the others (order sending, reconciliation).
+         */
+        @Bean
+        ThreadPoolTaskScheduler taskScheduler(@Value("${ordino.jobs.threads:4}") int threads) {
+            ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+            scheduler.setPoolSize(Math.max(2, threads));
+            scheduler.setThreadNamePrefix("ordino-job-");
+            scheduler.setWaitForTasksToCompleteOnShutdown(false);
+            return scheduler;
+        }
     }
 }

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.HealthBadge;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.fulfilment.ProviderCatalog;
@@ -151,9 +152,8 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
     private VerticalLayout card(ProviderView p) {
         Span name = new Span(p.name());
         name.getStyle().set("font-weight", "600");
-        Span health = new Span(p.enabled() ? p.health() : getTranslation("admin.plugins.status.disabled"));
+        Span health = p.enabled() ? new HealthBadge(p.health(), p.lastError()) : new Span(getTranslation("admin.plugins.status.disabled"));
         health.addClassName("ordino-state");
-        health.getElement().setAttribute("data-state", "ok".equals(p.health()) ? "STARTED" : "error".equals(p.health()) ? "FAILED" : "STOPPED");
         Span facts = new Span(p.plugin() + " · " + getTranslation("providers.priority") + " " + p.priority() + " · "
                 + getTranslation("providers.markup") + " " + p.markupPercent().stripTrailingZeros().toPlainString());
         facts.addClassName("ordino-muted");

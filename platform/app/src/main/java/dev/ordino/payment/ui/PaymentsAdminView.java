@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.HealthBadge;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.payment.GatewayInstances;
 import dev.ordino.payment.Payments;
@@ -213,7 +214,8 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         Button edit = new Button(getTranslation("action.edit"), e -> editor(g));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.setVisible(currentUser.hasRole(Roles.ADMIN));
-        VerticalLayout card = new VerticalLayout(name, webhook, edit);
+        VerticalLayout card = new VerticalLayout(new com.vaadin.flow.component.html.Div(name, new Span(" "),
+                new HealthBadge(g.health(), g.lastError())), webhook, edit);
         card.setPadding(false);
         card.setSpacing(false);
         return card;

@@ -10,6 +10,8 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.HealthBadge;
+import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.PluginInfo;
 import dev.ordino.plugin.api.PluginApi;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 public class PluginsView extends VerticalLayout implements HasDynamicTitle {
 
     final Grid<PluginInfo> grid = new Grid<>();
+    final Grid<PluginCalls.InstanceHealth> instances = new Grid<>();
 
     public PluginsView(PluginHost host) {
         addClassName("ordino-page");
@@ -50,7 +53,20 @@ public class PluginsView extends VerticalLayout implements HasDynamicTitle {
         empty.addClassName("ordino-card");
         empty.setVisible(plugins.isEmpty());
         grid.setVisible(!plugins.isEmpty());
-        add(intro, empty, grid);
+
+        // Health of each configured instance called since this node started: counts are this node's.
+        instances.setId("plugin-instances-grid");
+        instances.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
+        instances.addColumn(PluginCalls.InstanceHealth::name).setHeader(getTranslation("admin.plugins.instances"));
+        instances.addColumn(new ComponentRenderer<>(h -> new HealthBadge(h.health().word(), h.lastError())))
+                .setKey("health");
+        instances.addColumn(h -> getTranslation("admin.plugins.calls", h.callsLastHour(), h.failuresLastHour()));
+        instances.addColumn(h -> h.lastError() == null ? "" : h.lastError());
+        List<PluginCalls.InstanceHealth> seen = host.calls().health();
+        instances.setItems(seen);
+        instances.setAllRowsVisible(true);
+        instances.setVisible(!seen.isEmpty());
+        add(intro, empty, grid, instances);
     }
 
     private Span stateBadge(PluginInfo plugin) {

@@ -1,0 +1,17 @@
+package dev.ordino.plugin;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A plugin host outside Spring for tests of other modules. */
+public final class TestPluginHosts {
+
+    private TestPluginHosts() {
+    }
+
+    public static PluginHost started(List<Path> roots, PluginLimits limits) {
+        PluginHost host = new PluginHost(roots, limits);
+        host.start();
+        return host;
+    }
+}
