@@ -25,7 +25,7 @@ public class SignInVersions {
     private final Clock clock;
     private final Map<Long, Read> reads = new ConcurrentHashMap<>();
 
-    SignInVersions(SignInStates states, @Value("${ordino.security.account-check-ttl:PT2S}") Duration ttl, Clock clock) {
+    public SignInVersions(SignInStates states, @Value("${ordino.security.account-check-ttl:PT2S}") Duration ttl, Clock clock) {
         this.states = states;
         this.ttl = ttl;
         this.clock = clock;
