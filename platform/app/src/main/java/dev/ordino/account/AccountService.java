@@ -4,6 +4,7 @@ import dev.ordino.account.RegistrationException.Reason;
 import dev.ordino.account.internal.UserAccount;
 import dev.ordino.account.internal.UserAccountRepository;
 import dev.ordino.security.Roles;
+import dev.ordino.security.SignInVersions;
 import dev.ordino.base.DomainException;
 import java.time.Clock;
 import java.util.Collection;
@@ -19,10 +20,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PostAuthorize;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Accounts: self-registration, the admin account from configuration, lookups. */
 @Service
@@ -41,13 +45,15 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final SignInVersions signIns;
 
     AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, SignInVersions signIns) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.events = events;
+        this.signIns = signIns;
     }
 
     /** Registers a customer. Open to anyone: this is the sign-up form. */
@@ -88,7 +94,15 @@ public class AccountService {
         UserAccount account = users.findByEmailIgnoreCase(normalised)
                 .orElseGet(() -> new UserAccount(normalised, displayName, "", clock.instant()));
         boolean isNew = account.getId() == null;
-        account.setPasswordHash(passwordEncoder.encode(password));
+        // Runs at every start: only a real change of password, state or roles ends sessions.
+        boolean changes = !isNew && (!account.isEnabled() || !account.getRoles().contains(Roles.ADMIN)
+                || !passwordEncoder.matches(password, account.getPasswordHash()));
+        if (isNew || changes) {
+            account.setPasswordHash(passwordEncoder.encode(password));
+        }
+        if (changes) {
+            revokeSignIns(account);
+        }
         account.setEnabled(true);
         account.getRoles().add(Roles.ADMIN);
         return isNew ? created(users.saveAndFlush(account)) : summary(users.saveAndFlush(account));
@@ -161,31 +175,76 @@ public class AccountService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary setEnabled(long id, boolean enabled, String actorEmail) {
-        UserAccount account = users.findById(id)
-                .orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
-        if (!enabled && account.getEmail().equalsIgnoreCase(actorEmail)) {
-            throw DomainException.conflict("cannot_disable_self", "You cannot disable your own account");
-        }
-        account.setEnabled(enabled);
-        return summary(users.saveAndFlush(account));
+        return update(id, enabled, null, actorEmail);
     }
 
     /** Replaces an account's roles (at least one). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public AccountSummary setRoles(long id, Set<String> roles, String actorEmail) {
-        UserAccount account = users.findById(id)
-                .orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
-        Set<String> allowed = Set.of(Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN);
-        if (roles.isEmpty() || !allowed.containsAll(roles)) {
+        return update(id, null, roles, actorEmail);
+    }
+
+    /**
+     * Changes whether an account may sign in and its roles ({@code null} leaves either as it is). An
+     * admin cannot disable or demote themself, and the last enabled admin stays one. A change ends
+     * the account's tokens and browser sessions on their next request.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountSummary update(long id, Boolean enabled, Set<String> roles, String actorEmail) {
+        if (roles != null && (roles.isEmpty() || !Set.of(Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN).containsAll(roles))) {
             throw DomainException.badRequest("invalid_roles", "roles", "Choose at least one role");
         }
-        if (account.getEmail().equalsIgnoreCase(actorEmail) && !roles.contains(Roles.ADMIN)) {
+        boolean takesAdminAway = Boolean.FALSE.equals(enabled) || (roles != null && !roles.contains(Roles.ADMIN));
+        // Locked before the account is read, so two admins demoting each other cannot both succeed.
+        List<Long> admins = takesAdminAway ? users.lockEnabledAdmins() : List.of();
+        UserAccount account = users.findById(id)
+                .orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
+        boolean self = account.getEmail().equalsIgnoreCase(actorEmail);
+        if (Boolean.FALSE.equals(enabled) && self) {
+            throw DomainException.conflict("cannot_disable_self", "You cannot disable your own account");
+        }
+        if (roles != null && self && !roles.contains(Roles.ADMIN)) {
             throw DomainException.conflict("cannot_demote_self", "You cannot take the admin role from yourself");
         }
-        account.getRoles().clear();
-        account.getRoles().addAll(roles);
+        if (takesAdminAway && admins.equals(List.of(account.getId()))) {
+            throw DomainException.conflict("last_admin", "The last enabled admin cannot be disabled or lose the admin role");
+        }
+        boolean changed = false;
+        if (enabled != null && enabled != account.isEnabled()) {
+            account.setEnabled(enabled);
+            changed = true;
+        }
+        if (roles != null && !roles.equals(account.getRoles())) {
+            account.getRoles().clear();
+            account.getRoles().addAll(roles);
+            changed = true;
+        }
+        if (changed) {
+            revokeSignIns(account);
+        }
         return summary(users.saveAndFlush(account));
+    }
+
+    /** The signed-in caller's own account. */
+    @Transactional(readOnly = true)
+    @PostAuthorize("returnObject.email().equalsIgnoreCase(authentication.name)")
+    public AccountSummary own(long id) {
+        return users.findById(id).map(AccountService::summary)
+                .orElseThrow(() -> DomainException.notFound("user_not_found", "No such user"));
+    }
+
+    /** Existing tokens and sessions stop working: here at once, on other nodes within seconds. */
+    private void revokeSignIns(UserAccount account) {
+        account.revokeSignIns();
+        long id = account.getId();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signIns.forget(id);
+            }
+        });
     }
 
     private static void checkPassword(String password) {
@@ -208,6 +267,7 @@ public class AccountService {
 
     private static AccountSummary summary(UserAccount account) {
         return new AccountSummary(account.getId(), account.getEmail(), account.getDisplayName(),
-                Set.copyOf(account.getRoles()), account.isEnabled(), account.getCreatedAt());
+                Set.copyOf(account.getRoles()), account.isEnabled(), account.getCreatedAt(), account.isEmailVerified(),
+                account.getLocale(), account.getSecurityVersion());
     }
 }

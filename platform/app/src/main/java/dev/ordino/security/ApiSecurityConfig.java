@@ -31,8 +31,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class ApiSecurityConfig {
 
     @Bean
-    ApiTokens apiTokens(StoreSecret secret, Clock clock) {
-        return new ApiTokens(secret.value(), clock);
+    ApiTokens apiTokens(StoreSecret secret, Clock clock, SignInVersions versions) {
+        return new ApiTokens(secret.value(), clock, versions);
     }
 
     @Bean

@@ -1,68 +1,63 @@
 package dev.ordino.security;
 
 import dev.ordino.base.api.ApiProblems;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Slows down password guessing and sign-up floods: each client address gets
- * {@code ordino.rate-limit.sign-in-per-minute} attempts per minute (default 20) at the sign-in
- * form, {@code POST /v1/auth/token} and {@code POST /v1/auth/register}. Beyond that: 429 with
- * {@code Retry-After}. Behind a proxy, set {@code server.forward-headers-strategy=native} so the
- * client's address is used. Per node, in memory.
+ * Slows down password guessing and sign-up floods from one client address (see
+ * {@link SignInLimits}): beyond the limit, 429 with {@code Retry-After}. The path is compared as the
+ * application routes it (decoded, without path parameters or doubled slashes), so
+ * {@code /v1/auth/%74oken} or {@code /login;x} count like {@code /v1/auth/token} and {@code /login}.
+ * Behind a proxy, set {@code server.forward-headers-strategy=native} so the client's address is used.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class SignInRateLimit extends OncePerRequestFilter {
 
-    private static final Set<String> GUARDED = Set.of("/login", "/v1/auth/token", "/v1/auth/register");
-    private static final int MAX_CLIENTS = 50_000;
+    static final Set<String> GUARDED = Set.of("/login", "/v1/auth/token", "/v1/auth/register");
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final int perMinute;
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
-    public SignInRateLimit(@Value("${ordino.rate-limit.sign-in-per-minute:20}") int perMinute) {
-        this.perMinute = perMinute;
+    private final SignInLimits limits;
+
+    public SignInRateLimit(SignInLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The path as Spring MVC and Spring Security see it, with a trailing slash dropped. */
+    static String routedPath(HttpServletRequest request) {
+        String path = PATHS.getPathWithinApplication(request);
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"POST".equals(request.getMethod()) || !GUARDED.contains(path);
+        return !"POST".equalsIgnoreCase(request.getMethod()) || !GUARDED.contains(routedPath(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (buckets.size() > MAX_CLIENTS) {
-            buckets.clear(); // a crude bound on memory; limits restart for everyone, which errs on the open side
-        }
-        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), address -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        Optional<Duration> wait = limits.attemptFrom(request.getRemoteAddr());
+        if (wait.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+        long seconds = wait.get().toSeconds();
         response.setHeader("Retry-After", Long.toString(seconds));
-        if (request.getRequestURI().contains("/v1/")) {
+        if (routedPath(request).startsWith("/v1/")) {
             ApiProblems.write(response, 429, "too_many_requests", "Too many attempts; try again in " + seconds + " s");
         } else {
             response.setStatus(429);

@@ -89,7 +89,7 @@ class OrderPlacementBenchmarkTest {
         List<Long> hot = createCustomers(jdbc, 2, "100000.00");
         List<Long> everyone = new ArrayList<>(customers);
         everyone.addAll(hot);
-        List<String> bearer = everyone.stream().map(id -> tokens.issue(id, "bench-" + id + "@example.com", Set.of("CUSTOMER"))).toList();
+        List<String> bearer = everyone.stream().map(id -> tokens.issue(id, "bench-" + id + "@example.com", Set.of("CUSTOMER"), 0)).toList();
         String body = "{\"items\":[{\"productId\":" + service + ",\"quantity\":100,\"link\":\"https://www.tiktok.com/@bench\"}]}";
 
         Operation api = i -> {

@@ -143,7 +143,7 @@ class OrderingApiTest {
         fund(id, "30.00"); // 60 orders
         var orderService = dev.ordino.TestContextHolder.bean(dev.ordino.ordering.OrderService.class);
         String email = emailOf(customer);
-        var account = new dev.ordino.account.AccountSummary(id, email, "API Customer", java.util.Set.of("CUSTOMER"), true, null);
+        var account = new dev.ordino.account.AccountSummary(id, email, "API Customer", java.util.Set.of("CUSTOMER"), true, null, false, null, 0);
         var actors = dev.ordino.TestContextHolder.bean(dev.ordino.Actors.class);
 
         List<String> outcomes = concurrently(100, i -> i % 2 == 0

@@ -6,9 +6,14 @@ import dev.ordino.account.AccountSummary;
 import dev.ordino.account.Registration;
 import dev.ordino.account.RegistrationException;
 import dev.ordino.base.DomainException;
+import dev.ordino.base.api.ApiProblems;
 import dev.ordino.security.ApiTokens;
+import dev.ordino.security.SignInLimits;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,10 +27,12 @@ class AuthApi {
 
     private final AccountService accounts;
     private final ApiTokens tokens;
+    private final SignInLimits limits;
 
-    AuthApi(AccountService accounts, ApiTokens tokens) {
+    AuthApi(AccountService accounts, ApiTokens tokens, SignInLimits limits) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.limits = limits;
     }
 
     record RegisterRequest(String email, String password, String name) {
@@ -63,9 +70,18 @@ class AuthApi {
 
     @PostMapping("/token")
     TokenResponse token(@RequestBody TokenRequest request) {
-        AccountSummary account = accounts.authenticate(request.email(), request.password())
+        AccountSummary account = limits.check(request.email(), () -> accounts.authenticate(request.email(), request.password()))
                 .orElseThrow(() -> new DomainException(401, "unauthorized", null, "Wrong e-mail or password"));
-        return new TokenResponse(tokens.issue(account.id(), account.email(), account.roles()), "Bearer",
-                ApiTokens.LIFETIME.toSeconds());
+        return new TokenResponse(tokens.issue(account.id(), account.email(), account.roles(), account.securityVersion()),
+                "Bearer", ApiTokens.LIFETIME.toSeconds());
+    }
+
+    /** The same answer whether or not an account has this e-mail. */
+    @ExceptionHandler(SignInLimits.SignInLocked.class)
+    ResponseEntity<ProblemDetail> locked(SignInLimits.SignInLocked locked) {
+        ResponseEntity<ProblemDetail> problem = ApiProblems.problem(429, "too_many_requests",
+                "Too many failed sign-ins for this e-mail; try again in " + locked.retryAfter().toSeconds() + " s", null);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header("Retry-After", Long.toString(locked.retryAfter().toSeconds())).body(problem.getBody());
     }
 }

@@ -25,6 +25,7 @@ class AccountUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return new OrdinoUser(account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(),
                 account.isEnabled(),
-                account.getRoles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+                account.getRoles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
+                account.getSecurityVersion());
     }
 }

@@ -38,6 +38,13 @@ public class UserAccount {
     @Column(length = 16)
     private String locale;
 
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
+    /** Raised on every change that must end existing tokens and sessions (see {@link #revokeSignIns()}). */
+    @Column(name = "security_version", nullable = false)
+    private long securityVersion;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -85,6 +92,23 @@ public class UserAccount {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    public long getSecurityVersion() {
+        return securityVersion;
+    }
+
+    /** Tokens and browser sessions issued before this call stop working on their next request. */
+    public void revokeSignIns() {
+        securityVersion++;
     }
 
     public Instant getCreatedAt() {
