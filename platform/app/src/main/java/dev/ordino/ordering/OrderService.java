@@ -1,6 +1,7 @@
 package dev.ordino.ordering;
 
 import dev.ordino.base.DomainException;
+import dev.ordino.base.api.IdempotencyKey;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingKind;
@@ -171,10 +172,7 @@ public class OrderService {
         }
         String method = request.payment() == null || request.payment().isBlank() ? "wallet" : request.payment().strip();
         Long gatewayId = gatewayOf(method);
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        if (key != null && key.length() > 100) {
-            throw DomainException.badRequest("invalid_idempotency_key", "Idempotency-Key", "Use at most 100 characters");
-        }
+        String key = IdempotencyKey.of(idempotencyKey);
         for (PlaceOrder.Line line : request.items()) {
             if (line == null || line.productId() == null) {
                 throw DomainException.badRequest("product_required", "productId", "Each item needs a productId");

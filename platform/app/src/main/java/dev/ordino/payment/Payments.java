@@ -13,7 +13,6 @@ import dev.ordino.store.StoreSettingsService;
 import dev.ordino.wallet.LedgerType;
 import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,12 +21,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -39,14 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * webhook (or the reconciliation job asking the gateway) says otherwise — never the browser's
  * return. Paid top-ups credit the wallet once (ledger reference {@code payment:<id>}); paid
  * orders go to fulfilment; failed or expired payments keep their reason and credit nothing.
- * A paid payment is never downgraded. Every webhook received is kept for audit. Refunds back
+ * A paid payment is never downgraded. Webhooks are {@link PaymentWebhooks}; refunds back
  * through the gateway are {@link PaymentRefunds}.
  */
 @Service
 public class Payments implements CheckoutPayments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
-    private static final int MAX_BODY = 256 * 1024;
     /** A gateway payment still pending after this long is given up as expired (gateways expire them far sooner). */
     static final Duration GIVE_UP_AFTER = Duration.ofDays(7);
 
@@ -60,10 +56,13 @@ public class Payments implements CheckoutPayments {
     private final Clock clock;
     private final Duration reconcileAfter;
     private final TransactionTemplate transaction;
+    private final PaymentEvents events;
 
     Payments(GatewayInstances gateways, WalletService wallet, OrderPayments orderPayments, StoreSettingsService store,
              StoreCurrency currency, PaymentUpdates updates, JdbcClient jdbc, Clock clock,
-             @Value("${ordino.payments.reconcile-after:PT15M}") Duration reconcileAfter, PlatformTransactionManager transactions) {
+             @Value("${ordino.payments.reconcile-after:PT15M}") Duration reconcileAfter, PlatformTransactionManager transactions,
+             PaymentEvents events) {
+        this.events = events;
         this.gateways = gateways;
         this.wallet = wallet;
         this.orderPayments = orderPayments;
@@ -182,101 +181,11 @@ public class Payments implements CheckoutPayments {
         return payment(id);
     }
 
-    // ---- webhooks ----
-
-    /** What the webhook endpoint answers the gateway. */
-    public record WebhookOutcome(int status, String code, String detail) {
-    }
-
-    /**
-     * A gateway's webhook: verified by its plugin, kept for audit, applied once. 401 for a bad or
-     * stale signature, 400 for a malformed body or a wrong amount, 503 when the gateway could not
-     * confirm (it retries), 200 otherwise — also for repeats and events that need nothing.
-     */
-    public WebhookOutcome webhook(long gatewayId, Map<String, List<String>> headers, byte[] body) {
-        Optional<GatewayInstances.Instance> instance = gateways.find(gatewayId);
-        if (instance.isEmpty()) {
-            return new WebhookOutcome(404, "gateway_not_found", "No such payment gateway");
-        }
-        if (body.length > MAX_BODY) {
-            return new WebhookOutcome(400, "malformed_webhook", "The body is too large");
-        }
-        GatewayInstances.Connected connected;
-        try {
-            connected = gateways.connect(instance.get());
-        } catch (DomainException e) {
-            return new WebhookOutcome(503, "gateway_unavailable", e.getMessage());
-        }
-        String text = new String(body, StandardCharsets.UTF_8);
-        PaymentGateway.WebhookResult result;
-        try {
-            result = connected.gateway().handleWebhook(connected.context(), headers, body);
-        } catch (RuntimeException e) {
-            log.warn("Webhook of gateway {} failed in its plugin: {}", gatewayId, e.getMessage());
-            record(gatewayId, null, null, false, "error", "Plugin error: " + e.getMessage(), text);
-            return new WebhookOutcome(503, "gateway_unavailable", "The gateway plugin failed; try again");
-        }
-        if (result instanceof PaymentGateway.WebhookResult.Rejected rejected) {
-            String reason = rejected.reason() == null ? "rejected" : rejected.reason();
-            if (reason.startsWith("ignored:")) {
-                record(gatewayId, null, null, true, "ignored", reason, text);
-                return new WebhookOutcome(200, "ignored", reason);
-            }
-            record(gatewayId, null, null, false, "rejected", reason, text);
-            if (reason.startsWith("signature:")) {
-                return new WebhookOutcome(401, "invalid_signature", "The signature does not match");
-            }
-            if (reason.startsWith("unavailable:")) {
-                return new WebhookOutcome(503, "gateway_unavailable", "The payment could not be confirmed; try again");
-            }
-            return new WebhookOutcome(400, "malformed_webhook", "The notification cannot be read");
-        }
-        PaymentEvent event = ((PaymentGateway.WebhookResult.Verified) result).event();
-        return applyVerified(instance.get(), event, text);
-    }
-
-    private WebhookOutcome applyVerified(GatewayInstances.Instance instance, PaymentEvent event, String body) {
-        Optional<PaymentView> payment = event.paymentRef() == null ? Optional.empty()
-                : jdbc.sql(SELECT + "WHERE p.reference = ? AND p.gateway_id = ?").params(event.paymentRef(), instance.id())
-                .query(this::view).optional();
-        if (payment.isEmpty()) {
-            record(instance.id(), null, null, true, "unknown", "No payment " + event.paymentRef() + " (event "
-                    + event.eventId() + ")", body);
-            return new WebhookOutcome(200, "unknown_payment", "No such payment here");
-        }
-        PaymentView p = payment.get();
-        if (event.amount() != null && event.amount().compareTo(p.amount()) != 0 && event.status() == PaymentEvent.Status.PAID) {
-            record(instance.id(), p.id(), null, true, "mismatch", "Amount " + event.amount().toPlainString() + " is not "
-                    + p.amount().toPlainString(), body);
-            log.warn("Payment {}: the gateway reports {} paid, {} was asked; nothing applied", p.id(), event.amount(), p.amount());
-            return new WebhookOutcome(400, "amount_mismatch", "The amount does not match the payment");
-        }
-        try {
-            return transaction.execute(status -> {
-                record(instance.id(), p.id(), event.eventId(), true, "applied", event.status().name(), body);
-                boolean changed = settleLocked(p.id(), event.status(), event.status().name().toLowerCase(), "gateway:" + instance.name());
-                return new WebhookOutcome(200, changed ? "applied" : "no_change", event.status().name());
-            });
-        } catch (DuplicateKeyException e) {
-            record(instance.id(), p.id(), null, true, "duplicate", "Event " + event.eventId() + " was applied before", body);
-            return new WebhookOutcome(200, "duplicate", "Already applied");
-        }
-    }
-
-    private void record(long gatewayId, Long paymentId, String eventId, boolean verified, String outcome, String detail,
-                        String body) {
-        jdbc.sql("INSERT INTO payment_event (gateway_id, payment_id, event_id, verified, outcome, detail, body, received_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(gatewayId, paymentId, Text.cut(eventId, 200), verified, outcome, Text.cut(detail, 1000), body,
-                        UtcTime.column(clock.instant()))
-                .update();
-    }
-
     /**
      * Applies a gateway status to a payment under its row lock. Paid: from pending, failed or
      * expired only (never twice, never downgraded); failed/expired: from pending only.
      */
-    private boolean settleLocked(long paymentId, PaymentEvent.Status status, String reason, String actor) {
+    boolean settleLocked(long paymentId, PaymentEvent.Status status, String reason, String actor) {
         PaymentView p = jdbc.sql(SELECT + "WHERE p.id = ? FOR UPDATE").param(paymentId).query(this::view).single();
         Instant now = clock.instant();
         switch (status) {
@@ -328,7 +237,7 @@ public class Payments implements CheckoutPayments {
             throw DomainException.conflict("already_settled", "This payment is " + p.status(), p.status());
         }
         transaction.executeWithoutResult(status -> {
-            record(p.gatewayId(), p.id(), null, true, "confirmed", "Transfer confirmed by " + actor, null);
+            events.record(p.gatewayId(), p.id(), null, true, "confirmed", "Transfer confirmed by " + actor, null);
             settleLocked(p.id(), PaymentEvent.Status.PAID, "confirmed", actor);
         });
         return payment(paymentId);
@@ -340,7 +249,7 @@ public class Payments implements CheckoutPayments {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
-    public List<PaymentView> search(Filter filter, int offset, int limit) {
+    public List<PaymentView> search(Filter filter, long offset, int limit) {
         StringBuilder where = new StringBuilder("WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.status() != null && !filter.status().isBlank()) {
@@ -372,7 +281,7 @@ public class Payments implements CheckoutPayments {
             params.add(filter.to().plusDays(1).atStartOfDay());
         }
         params.add(Math.max(1, Math.min(limit, 500)));
-        params.add(Math.max(0, offset));
+        params.add(Math.max(0L, offset));
         return jdbc.sql(SELECT + where + " ORDER BY p.id DESC LIMIT ? OFFSET ?").params(params).query(this::view).list();
     }
 
@@ -415,12 +324,12 @@ public class Payments implements CheckoutPayments {
                     }
                     continue;
                 }
-                if (event.status() == PaymentEvent.Status.PAID && event.amount() != null && event.amount().compareTo(p.amount()) != 0) {
+                if (event.status() == PaymentEvent.Status.PAID && (event.amount() == null || event.amount().compareTo(p.amount()) != 0)) {
                     log.warn("Payment {}: the gateway reports {} paid, {} was asked; left for staff", p.id(), event.amount(), p.amount());
                     continue;
                 }
                 Boolean changed = transaction.execute(status -> {
-                    record(p.gatewayId(), p.id(), null, true, "reconciled", event.status().name(), null);
+                    events.record(p.gatewayId(), p.id(), null, true, "reconciled", event.status().name(), null);
                     return settleLocked(p.id(), event.status(), event.status().name().toLowerCase(), "reconciliation");
                 });
                 settled += Boolean.TRUE.equals(changed) ? 1 : 0;
@@ -440,6 +349,10 @@ public class Payments implements CheckoutPayments {
     Optional<PaymentView> paidPaymentOfOrder(long orderId) {
         return jdbc.sql(SELECT + "WHERE p.order_id = ? AND p.status IN ('paid', 'partially_refunded') ORDER BY p.id DESC LIMIT 1")
                 .param(orderId).query(this::view).optional();
+    }
+
+    Optional<PaymentView> byReference(String reference, long gatewayId) {
+        return jdbc.sql(SELECT + "WHERE p.reference = ? AND p.gateway_id = ?").params(reference, gatewayId).query(this::view).optional();
     }
 
     PaymentView payment(long id) {

@@ -1,5 +1,6 @@
 package dev.ordino.security;
 
+import dev.ordino.base.api.ApiPaths;
 import dev.ordino.base.api.ApiProblems;
 import dev.ordino.base.crypto.StoreSecret;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * The REST API ({@code /v1/**}): stateless, bearer tokens, errors as problem+json. Catalog reads
+ * The REST API ({@code /v1/**}, and {@code /api/**} but the SMM panels' {@code /api/v2}): stateless, bearer tokens, errors as problem+json. Catalog reads
  * and sign-up/sign-in need no token. Checked before the Vaadin chain.
  */
 @Configuration
@@ -38,11 +39,11 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> ApiProblems.write(response, 401, "unauthorized",
-                "Send a valid token: Authorization: Bearer <access_token> from POST /v1/auth/token");
-        AccessDeniedHandler forbidden = (request, response, e) -> ApiProblems.write(response, 403, "forbidden",
-                "You are not allowed to do this");
-        http.securityMatcher("/v1/**")
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> ApiProblems.write(response, 401,
+                ApiProblems.codeOf(401), ApiProblems.detailOf(401));
+        AccessDeniedHandler forbidden = (request, response, e) -> ApiProblems.write(response, 403,
+                ApiProblems.codeOf(403), ApiProblems.detailOf(403));
+        http.securityMatcher(ApiPaths::answersProblems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/v1/auth/register", "/v1/auth/token").permitAll()
                         // Gateways call this; the plugin checks the gateway's signature on the raw body.

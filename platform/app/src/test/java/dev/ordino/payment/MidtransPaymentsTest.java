@@ -49,6 +49,8 @@ class MidtransPaymentsTest {
     @Autowired
     Payments payments;
     @Autowired
+    PaymentWebhooks webhooks;
+    @Autowired
     dev.ordino.ordering.GatewayRefunds refunds;
     @Autowired
     WalletService wallet;
@@ -120,8 +122,8 @@ class MidtransPaymentsTest {
                         fraudStatus);
     }
 
-    Payments.WebhookOutcome post(String body) {
-        return payments.webhook(gatewayId, Map.of("content-type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8));
+    PaymentWebhooks.Outcome post(String body) {
+        return webhooks.handle(gatewayId, Map.of("content-type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8));
     }
 
     Payments.PaymentView topUp(AccountSummary customer, String amount) {
@@ -138,7 +140,7 @@ class MidtransPaymentsTest {
         statuses.put(started.reference(), new String[]{"settlement", "accept", "50000.00"});
         String body = notification(started.reference(), "settlement", "accept", "50000.00", SERVER_KEY);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Payments.WebhookOutcome>> answers = new ArrayList<>();
+        List<Future<PaymentWebhooks.Outcome>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
             for (int i = 0; i < 10; i++) {
                 answers.add(pool.submit(() -> {
@@ -147,7 +149,7 @@ class MidtransPaymentsTest {
                 }));
             }
             go.countDown();
-            for (Future<Payments.WebhookOutcome> answer : answers) {
+            for (Future<PaymentWebhooks.Outcome> answer : answers) {
                 assertThat(answer.get().status()).isEqualTo(200);
             }
         }

@@ -49,6 +49,8 @@ class StripePaymentsTest {
     @Autowired
     Payments payments;
     @Autowired
+    PaymentWebhooks webhooks;
+    @Autowired
     dev.ordino.ordering.GatewayRefunds refunds;
     @Autowired
     WalletService wallet;
@@ -88,8 +90,8 @@ class StripePaymentsTest {
         stripe.paid(sessionId);
     }
 
-    Payments.WebhookOutcome post(String payload, String signature) {
-        return payments.webhook(gatewayId, Map.of("stripe-signature", List.of(signature), "content-type", List.of("application/json")),
+    PaymentWebhooks.Outcome post(String payload, String signature) {
+        return webhooks.handle(gatewayId, Map.of("stripe-signature", List.of(signature), "content-type", List.of("application/json")),
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -112,16 +114,16 @@ class StripePaymentsTest {
         String signature = sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET);
 
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Payments.WebhookOutcome>> answers = new ArrayList<>();
+        List<Future<PaymentWebhooks.Outcome>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
             for (int i = 0; i < 10; i++) {
-                answers.add(pool.submit((Callable<Payments.WebhookOutcome>) () -> {
+                answers.add(pool.submit((Callable<PaymentWebhooks.Outcome>) () -> {
                     go.await();
                     return post(payload, signature);
                 }));
             }
             go.countDown();
-            for (Future<Payments.WebhookOutcome> answer : answers) {
+            for (Future<PaymentWebhooks.Outcome> answer : answers) {
                 assertThat(answer.get().status()).isEqualTo(200);
             }
         }

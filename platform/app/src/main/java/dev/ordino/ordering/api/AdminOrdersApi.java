@@ -1,6 +1,7 @@
 package dev.ordino.ordering.api;
 
 import dev.ordino.base.api.ApiPage;
+import dev.ordino.base.api.IdempotencyKey;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderFilter;
 import dev.ordino.ordering.OrderStatus;
@@ -87,6 +88,7 @@ class AdminOrdersApi {
     ResponseEntity<RefundResponse> refund(@PathVariable long id, @RequestBody RefundRequest request,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                           Authentication authentication) {
+        key = IdempotencyKey.of(key);
         String to = request.to() == null || request.to().isBlank() ? "wallet" : request.to().strip();
         var result = switch (to) {
             case "wallet" -> orders.refund(id, request.amount(), request.reason(), ApiCaller.of(authentication).email(), key);

@@ -59,7 +59,7 @@ class AdminPaymentsApi {
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var pageable = ApiPage.request(page, size);
-        return payments.search(new Payments.Filter(status, gateway, customer, minAmount, maxAmount, from, to), (int) pageable.getOffset(),
+        return payments.search(new Payments.Filter(status, gateway, customer, minAmount, maxAmount, from, to), pageable.getOffset(),
                 pageable.getPageSize());
     }
 

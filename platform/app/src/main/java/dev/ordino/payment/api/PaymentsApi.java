@@ -2,20 +2,19 @@ package dev.ordino.payment.api;
 
 import dev.ordino.base.DomainException;
 import dev.ordino.base.api.ApiProblems;
+import dev.ordino.payment.PaymentWebhooks;
 import dev.ordino.payment.Payments;
+import dev.ordino.payment.WebhookLimits;
 import dev.ordino.security.ApiCaller;
-import io.github.bucket4j.Bucket;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -33,12 +32,14 @@ class PaymentsApi {
 
     private final Payments payments;
     private final dev.ordino.payment.GatewayInstances gateways;
-    /** Generous per gateway: a burst of a few hundred notifications passes, a flood does not. */
-    private final Map<Long, Bucket> webhookBuckets = new ConcurrentHashMap<>();
+    private final PaymentWebhooks webhooks;
+    private final WebhookLimits limits;
 
-    PaymentsApi(Payments payments, dev.ordino.payment.GatewayInstances gateways) {
+    PaymentsApi(Payments payments, dev.ordino.payment.GatewayInstances gateways, PaymentWebhooks webhooks, WebhookLimits limits) {
         this.payments = payments;
         this.gateways = gateways;
+        this.webhooks = webhooks;
+        this.limits = limits;
     }
 
     /** {@code gateway}: the gateway instance id (a number, or {@code "gateway:<id>"}). */
@@ -67,23 +68,27 @@ class PaymentsApi {
         return topUp(payment);
     }
 
-    /** What gateways call. 2xx once the event is stored and applied; 400 malformed; 401 bad signature. */
+    /**
+     * What gateways call. 2xx once the event is stored and applied; 400 malformed; 401 bad signature;
+     * 429 for an address sending too much, checked before the body is looked at. The body limit
+     * (413) is {@link dev.ordino.base.api.BodyLimits}'.
+     */
     @PostMapping("/v1/payments/{gatewayInstanceId}/webhook")
-    ResponseEntity<?> webhook(@PathVariable long gatewayInstanceId, @RequestBody(required = false) byte[] body,
-                              HttpServletRequest request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The gateway's notification, as it signed it")
+    ResponseEntity<?> webhook(@PathVariable long gatewayInstanceId, HttpServletRequest request) throws java.io.IOException {
         if (!gateways.exists(gatewayInstanceId)) {
             return ApiProblems.problem(404, "gateway_not_found", "No such payment gateway", null);
         }
-        Bucket bucket = webhookBuckets.computeIfAbsent(gatewayInstanceId, id -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(600).refillGreedy(600, Duration.ofMinutes(1))).build());
-        if (!bucket.tryConsume(1)) {
+        if (!limits.admitSender(request.getRemoteAddr())) {
             return ApiProblems.problem(429, "too_many_requests", "Too many notifications; slow down", null);
         }
+        // Read only once the sender is admitted; the body limit stops the reading at 1 MiB.
+        byte[] body = request.getInputStream().readAllBytes();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
         }
-        Payments.WebhookOutcome outcome = payments.webhook(gatewayInstanceId, headers, body == null ? new byte[0] : body);
+        PaymentWebhooks.Outcome outcome = webhooks.handle(gatewayInstanceId, headers, body);
         if (outcome.status() >= 400) {
             return ApiProblems.problem(outcome.status(), outcome.code(), outcome.detail(), null);
         }

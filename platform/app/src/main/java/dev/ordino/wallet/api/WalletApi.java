@@ -1,6 +1,7 @@
 package dev.ordino.wallet.api;
 
 import dev.ordino.base.api.ApiPage;
+import dev.ordino.base.api.IdempotencyKey;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.security.ApiCaller;
 import dev.ordino.wallet.LedgerEntry;
@@ -61,7 +62,7 @@ class WalletApi {
     ResponseEntity<AdjustmentResponse> adjust(@PathVariable long id, @RequestBody AdjustmentRequest request,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                               Authentication authentication) {
-        var result = wallet.adjust(id, request.amount(), request.reason(), ApiCaller.of(authentication).email(), key);
+        var result = wallet.adjust(id, request.amount(), request.reason(), ApiCaller.of(authentication).email(), IdempotencyKey.of(key));
         LedgerEntry entry = result.entry();
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new AdjustmentResponse(result.adjustmentId(), id, currency.format(entry.amount()),

@@ -255,7 +255,7 @@ class OrderingViewsTest extends KaribuTest {
     @Autowired
     dev.ordino.payment.GatewayInstances gateways;
     @Autowired
-    dev.ordino.payment.Payments payments;
+    dev.ordino.payment.PaymentWebhooks webhooks;
 
     @Test
     void theCartCanBePaidThroughAGatewayAndStaffRefundBackThroughIt() throws Exception {
@@ -283,7 +283,7 @@ class OrderingViewsTest extends KaribuTest {
             String session = _get(page.payNow, com.vaadin.flow.component.html.Anchor.class).getHref().replaceAll(".*/pay/", "");
             stripe.paid(session);
             String event = stripe.event("evt_" + UUID.randomUUID(), "checkout.session.completed", session, null);
-            assertThat(payments.webhook(gateway, java.util.Map.of("stripe-signature", List.of(dev.ordino.payment.FakeStripe.sign(event))),
+            assertThat(webhooks.handle(gateway, java.util.Map.of("stripe-signature", List.of(dev.ordino.payment.FakeStripe.sign(event))),
                     event.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
             // The customer's open page hears of the payment (push) and stops asking for it.
             for (int i = 0; i < 400 && page.payNow.isVisible(); i++) {

@@ -33,6 +33,9 @@ final class CheckoutEvents {
             Webhook.Signature.verifyHeader(payload, signatureHeader, webhookSecret, TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException e) {
             return new WebhookResult.Rejected("signature: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // stripe-java parses the header's timestamp with Long.parseLong: "t=abc" is a bad signature too.
+            return new WebhookResult.Rejected("signature: Stripe-Signature header cannot be read");
         }
         JsonObject event;
         try {

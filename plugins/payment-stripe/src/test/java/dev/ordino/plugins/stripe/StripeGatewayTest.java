@@ -224,6 +224,14 @@ class StripeGatewayTest {
     }
 
     @Test
+    void anUnreadableSignatureHeaderIsABadSignature() {
+        String payload = event("checkout.session.completed", "complete", "paid");
+        for (String header : List.of("t=abc,v1=xyz", "t=99999999999999999999,v1=00", "garbage", "t=,v1=")) {
+            assertTrue(rejection(webhook(payload, header)).startsWith("signature:"), header);
+        }
+    }
+
+    @Test
     void aSignedBodyThatIsNotAnEventIsMalformed() throws Exception {
         assertTrue(rejection(signedWebhook("[1,2]")).startsWith("malformed:"));
     }
