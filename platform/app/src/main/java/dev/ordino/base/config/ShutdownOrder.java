@@ -58,6 +58,10 @@ public class ShutdownOrder implements SmartLifecycle {
                 .toList();
         long begin = System.nanoTime();
         for (ExecutorConfigurationSupport executor : all) {
+            if (executor instanceof ThreadPoolTaskScheduler scheduler) {
+                // A job due later must not start now (the pool would wait for it); one already running finishes.
+                scheduler.getScheduledThreadPoolExecutor().setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            }
             executor.shutdown();
         }
         log.info("Jobs and background tasks finished ({} ms)", (System.nanoTime() - begin) / 1_000_000);
