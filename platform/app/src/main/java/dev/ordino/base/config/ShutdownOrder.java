@@ -72,6 +72,12 @@ public class ShutdownOrder implements SmartLifecycle {
         return running;
     }
 
+    /** Test contexts are paused (stopped and restarted) between test classes; executors shut down do not restart. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public int getPhase() {
         return BACKGROUND_WORK_PHASE;
