@@ -1,6 +1,7 @@
 package dev.ordino.plugin;
 
 import dev.ordino.base.config.OrdinoProperties;
+import dev.ordino.base.config.ShutdownOrder;
 import dev.ordino.plugin.api.HostCallback;
 import dev.ordino.plugin.api.HostContext;
 import dev.ordino.plugin.api.PluginApi;
@@ -128,6 +129,12 @@ public class PluginHost implements SmartLifecycle {
     /** How long loading and starting the plugins held the application's start. */
     public Duration startTook() {
         return startTook;
+    }
+
+    /** Started before the web server and the jobs, stopped after they have finished (see {@link ShutdownOrder}). */
+    @Override
+    public int getPhase() {
+        return ShutdownOrder.PLUGINS_PHASE;
     }
 
     /** The folders plugins are loaded from, in order. */

@@ -19,8 +19,11 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
 class EmbeddedDatabaseConfiguration {
 
-    /** Not closed with the context: test contexts share the server; it stops with the JVM. */
-    @Bean(destroyMethod = "")
+    /**
+     * Stopped when the context closes, after everything that uses the pool: the pool depends on it,
+     * so Spring closes the pool first. Test contexts share one server; the last to close stops it.
+     */
+    @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(OrdinoProperties properties) {
         return EmbeddedMariaDb.startIn(properties.dataDir().resolve("mariadb"));
     }
@@ -33,8 +36,8 @@ class EmbeddedDatabaseConfiguration {
                 .type(HikariDataSource.class)
                 .driverClassName("org.mariadb.jdbc.Driver")
                 .url(server.jdbcUrl(database))
-                .username("root")
-                .password("")
+                .username(server.username())
+                .password(server.password())
                 .build();
         dataSource.setPoolName("ordino-embedded");
         return dataSource;

