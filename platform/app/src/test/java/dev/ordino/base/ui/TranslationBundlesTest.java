@@ -50,7 +50,7 @@ class TranslationBundlesTest {
             "ApiProblems.write(response, status, code, ...)",
             Pattern.compile("\\bwrite\\(\\s*\\w+,\\s*[\\w.()]+?,\\s*\"([a-z0-9_]+)\""),
             "a webhook answer of 4xx/5xx",
-            Pattern.compile("new WebhookOutcome\\(\\s*[45]\\d\\d,\\s*\"([a-z0-9_]+)\""));
+            Pattern.compile("new (?:Webhook)?Outcome\\(\\s*[45]\\d\\d,\\s*\"([a-z0-9_]+)\""));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^{}]*}");
 
