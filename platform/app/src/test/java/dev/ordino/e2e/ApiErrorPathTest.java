@@ -60,7 +60,7 @@ class ApiErrorPathTest {
 
     @Test
     void anAddressNoControllerServesIsA404ProblemNotTheWebPage() throws Exception {
-        assertProblem(send("PUT", "/v1/admin/users/1", admin, "application/json", "{\"enabled\":false}", null), 404, "not_found");
+        assertProblem(send("PUT", "/v1/admin/customers/1", admin, "application/json", "{\"enabled\":false}", null), 404, "not_found");
         assertProblem(send("GET", "/v1/no-such-thing", admin, null, null, null), 404, "not_found");
         assertProblem(send("GET", "/api/v1/services", admin, null, null, null), 404, "not_found");
         assertProblem(send("GET", "/v1/no-such-thing", null, null, null, null), 401, "unauthorized");
