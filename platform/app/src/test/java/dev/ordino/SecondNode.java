@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -56,14 +59,36 @@ public final class SecondNode implements AutoCloseable {
      * reads its own security strategy, which the JVM-wide holder is pointed at for the call.
      */
     public <T> T asAdmin(Callable<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
+        return onOwnThread(() -> {
             SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
             try {
                 return context.getBean(Actors.class).asAdmin(work);
             } finally {
                 giveBackTheFirst();
             }
-        }).join();
+        });
+    }
+
+    /**
+     * Runs {@code work} on a new thread and waits for it (at most a minute). Not on the common pool:
+     * on a 2-core machine it has one thread, which one blocked task would take from every other.
+     */
+    public static <T> T onOwnThread(Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(1, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A context puts its own security strategy and itself into JVM-wide holders as it starts: the test's own comes back. */

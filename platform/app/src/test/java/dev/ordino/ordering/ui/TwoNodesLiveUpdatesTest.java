@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +105,7 @@ class TwoNodesLiveUpdatesTest extends KaribuTest {
     }
 
     private void changeOnA(long orderId, OrderStatus to, String reason) {
-        CompletableFuture.runAsync(() -> actors.asAdmin(() -> desk.changeStatus(orderId, to, reason, "staff@ordino"))).join();
+        SecondNode.onOwnThread(() -> actors.asAdmin(() -> desk.changeStatus(orderId, to, reason, "staff@ordino")));
     }
 
     @Test
@@ -159,22 +158,24 @@ class TwoNodesLiveUpdatesTest extends KaribuTest {
         try (AutoCloseable first = updates.subscribe(early, heardOnA::add);
              AutoCloseable second = updates.subscribe(late, heardOnA::add)) {
             // A slow transaction on node B records its change first (the lower id) and commits last.
-            CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactionOnB.executeWithoutResult(status -> {
+            Thread slow = Thread.ofPlatform().daemon().start(() -> transactionOnB.executeWithoutResult(status -> {
                 feedOfB.publish(List.of(new Change("order", early)));
                 recorded.countDown();
                 try {
-                    commit.await();
+                    commit.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }));
-            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
-            transactionOnB.executeWithoutResult(status -> feedOfB.publish(List.of(new Change("order", late))));
-            assertThat(heardOnA.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(late);
-
-            Thread.sleep(1500); // node A reads past the uncommitted id at least once more
-            commit.countDown();
-            slow.get(10, TimeUnit.SECONDS);
+            try {
+                assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+                transactionOnB.executeWithoutResult(status -> feedOfB.publish(List.of(new Change("order", late))));
+                assertThat(heardOnA.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(late);
+                Thread.sleep(1500); // node A reads past the uncommitted id at least once more
+            } finally {
+                commit.countDown();
+                slow.join(Duration.ofSeconds(10));
+            }
             assertThat(heardOnA.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(early);
         }
     }
