@@ -9,8 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,7 +39,6 @@ final class DatabaseChangeFeed implements ChangeFeed {
     /** Tells this node's rows from the others'; new at every start, so nothing of a previous run is skipped. */
     private final String origin = UUID.randomUUID().toString();
     private ScheduledExecutorService poller;
-    private ScheduledFuture<?> polling;
     private FeedPosition position;
     private boolean failing;
 
@@ -62,15 +61,15 @@ final class DatabaseChangeFeed implements ChangeFeed {
 
     @Override
     public synchronized void start(Consumer<Change> receiver) {
-        if (polling != null) {
+        if (poller != null) {
             return;
         }
         // Pages open from now on; what happened before they opened they read themselves.
         position = new FeedPosition(jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM live_change").query(Long.class).single());
-        poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        poller = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("live-change-feed").daemon().factory());
         long period = POLL_EVERY.toMillis();
-        polling = poller.scheduleWithFixedDelay(() -> poll(receiver), period, period, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(() -> poll(receiver), period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -83,7 +82,6 @@ final class DatabaseChangeFeed implements ChangeFeed {
                 Thread.currentThread().interrupt();
             }
             poller = null;
-            polling = null;
         }
     }
 
