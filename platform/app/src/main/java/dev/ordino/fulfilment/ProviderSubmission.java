@@ -3,7 +3,6 @@ package dev.ordino.fulfilment;
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.ordering.OrderFulfilment;
-import dev.ordino.ordering.OrderPaid;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.PaymentStatus;
 import dev.ordino.plugin.api.ProviderException;

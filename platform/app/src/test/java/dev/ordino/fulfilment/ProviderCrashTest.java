@@ -118,10 +118,10 @@ class ProviderCrashTest {
                     adds before the kill: %d, after the restart: %d (largest per line: %d)
                     at the kill: %s
                     after the restart: %s
-                    restart to healthy: %d s, healthy to settled: %d s, graceful stop: %d s
+                    restart to healthy: %d s, healthy to settled: %d s, graceful stop: %d ms
                     """.formatted(settled.paid(), answered.get(), addsBeforeKill, panel.count("add") - addsBeforeKill,
                     addsPerLink.values().stream().mapToLong(Long::longValue).max().orElse(0), atKill.states(), settled.states(),
-                    Duration.ofNanos(healthy - restart).toSeconds(), recovery.toSeconds(), stop.toSeconds());
+                    Duration.ofNanos(healthy - restart).toSeconds(), recovery.toSeconds(), stop.toMillis());
             Files.writeString(Path.of("target", "crash-test.txt"), report, StandardCharsets.UTF_8);
             System.out.println(report);
 
