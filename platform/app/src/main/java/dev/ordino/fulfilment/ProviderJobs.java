@@ -14,10 +14,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
- * The provider jobs: sending due lines (every 15 s, rows claimed), order status sync (every
- * 5 minutes by default, {@code ordino.providers.order-sync}), service sync (daily), balance
- * check (hourly). Each scheduled job holds a ShedLock lock; "now" buttons take the same lock
- * and answer {@code sync_running} (409) while the job runs elsewhere.
+ * The provider jobs. Sending due lines (every 15 s) runs on every node: it only wakes the
+ * senders, which claim rows. The others run once per period across all nodes: their ShedLock
+ * lock is held for at least the period ({@code lockAtLeastFor}), so another node's attempt in the
+ * same period is skipped: the sweep ({@code ordino.providers.sweep}, every minute), order status
+ * sync ({@code ordino.providers.order-sync}, 5 minutes), service sync (daily) and the balance
+ * check (hourly). A lock is held at most for the period too, so a node that dies holding it
+ * costs one period, not more. The syncs also take a run lock, which lasts only while they run
+ * (so a sync longer than its period never overlaps itself): "now" buttons take it too and answer
+ * {@code sync_running} (409) while a sync runs anywhere, but not for the rest of the period.
  */
 @Component
 public class ProviderJobs {
@@ -29,47 +34,68 @@ public class ProviderJobs {
     private final ProviderInstances instances;
     private final ProviderCatalog catalog;
     private final ProviderSubmission submission;
+    private final ProviderSenders senders;
+    private final ProviderQueue queue;
     private final ProviderStatusSync statusSync;
     private final LockingTaskExecutor locks;
 
-    ProviderJobs(ProviderInstances instances, ProviderCatalog catalog, ProviderSubmission submission,
-                 ProviderStatusSync statusSync, LockingTaskExecutor locks) {
+    ProviderJobs(ProviderInstances instances, ProviderCatalog catalog, ProviderSubmission submission, ProviderSenders senders,
+                 ProviderQueue queue, ProviderStatusSync statusSync, LockingTaskExecutor locks) {
         this.instances = instances;
         this.catalog = catalog;
         this.submission = submission;
+        this.senders = senders;
+        this.queue = queue;
         this.statusSync = statusSync;
         this.locks = locks;
     }
 
-    @Scheduled(initialDelayString = "PT20S", fixedDelayString = "PT15S")
+    /** Every node: rows are claimed one by one, so nodes share the work and never send a line twice. */
+    @Scheduled(initialDelayString = "PT5S", fixedDelayString = "PT15S")
     void sendDue() {
         submission.recoverStuck();
-        submission.submitDue();
+        senders.wake();
+    }
+
+    @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${ordino.providers.sweep:PT1M}")
+    @SchedulerLock(name = "provider-sweep", lockAtLeastFor = "${ordino.providers.sweep:PT1M}",
+            lockAtMostFor = "${ordino.providers.sweep:PT1M}")
+    void sweep() {
+        submission.recoverStuck();
+        queue.sweep();
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ordino.providers.order-sync:PT5M}")
-    @SchedulerLock(name = ORDER_SYNC, lockAtMostFor = "PT30M")
+    @SchedulerLock(name = ORDER_SYNC + "-period", lockAtLeastFor = "${ordino.providers.order-sync:PT5M}",
+            lockAtMostFor = "${ordino.providers.order-sync:PT5M}")
     void syncOrdersOnSchedule() {
-        ProviderStatusSync.Result result = statusSync.syncAll();
-        log.info("Provider order sync: {} checked, {} updated, {} calls", result.checked(), result.updated(), result.calls());
+        runLocked(ORDER_SYNC, () -> {
+            ProviderStatusSync.Result result = statusSync.syncAll();
+            log.info("Provider order sync: {} checked, {} updated, {} calls", result.checked(), result.updated(), result.calls());
+        });
     }
 
     @Scheduled(cron = "${ordino.providers.service-sync-cron:0 30 3 * * *}")
-    @SchedulerLock(name = SERVICE_SYNC, lockAtMostFor = "PT1H")
+    // Nodes fire at the same wall-clock time: holding the lock 50 minutes outlasts any clock skew.
+    @SchedulerLock(name = SERVICE_SYNC + "-period", lockAtLeastFor = "PT50M", lockAtMostFor = "PT50M")
     void syncServicesOnSchedule() {
+        // Each instance under its own run lock, as "sync now" takes it: a slow provider blocks no other.
         for (ProviderInstances.Instance instance : instances.enabledInstances()) {
-            try {
-                ProviderCatalog.SyncResult result = locked(SERVICE_SYNC + ":" + instance.id(), () -> catalog.sync(instance.id(), share -> { }));
-                log.info("Service sync of {}: {} updated, {} disabled, {} price rises", instance.name(), result.updated(),
-                        result.disabled(), result.priceRises());
-            } catch (RuntimeException e) {
-                log.warn("Service sync of {} failed: {}", instance.name(), e.getMessage());
-            }
+            runLocked(SERVICE_SYNC + ":" + instance.id(), () -> {
+                try {
+                    ProviderCatalog.SyncResult result = catalog.sync(instance.id(), share -> { });
+                    log.info("Service sync of {}: {} updated, {} disabled, {} price rises", instance.name(), result.updated(),
+                            result.disabled(), result.priceRises());
+                } catch (RuntimeException e) {
+                    log.warn("Service sync of {} failed: {}", instance.name(), e.getMessage());
+                }
+            });
         }
     }
 
     @Scheduled(initialDelayString = "PT2M", fixedDelayString = "${ordino.providers.balance-check:PT1H}")
-    @SchedulerLock(name = "provider-balances", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "provider-balances", lockAtLeastFor = "${ordino.providers.balance-check:PT1H}",
+            lockAtMostFor = "${ordino.providers.balance-check:PT1H}")
     void checkBalances() {
         instances.enabledInstances().forEach(instance -> {
             try {
@@ -92,6 +118,18 @@ public class ProviderJobs {
     public ProviderCatalog.SyncResult syncServicesNow(long instanceId, DoubleConsumer progress) {
         instances.instance(instanceId);
         return locked(SERVICE_SYNC + ":" + instanceId, () -> catalog.sync(instanceId, progress)); // per instance: a slow one blocks no other
+    }
+
+    /** A scheduled sync under the run lock; skipped when a "now" sync holds it. */
+    private void runLocked(String name, Runnable task) {
+        try {
+            locked(name, () -> {
+                task.run();
+                return null;
+            });
+        } catch (DomainException e) {
+            log.info("Scheduled {} skipped: {}", name, e.getMessage());
+        }
     }
 
     private <T> T locked(String name, java.util.function.Supplier<T> task) {

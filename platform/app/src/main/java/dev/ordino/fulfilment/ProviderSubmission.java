@@ -3,7 +3,6 @@ package dev.ordino.fulfilment;
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.ordering.OrderFulfilment;
-import dev.ordino.ordering.OrderPaid;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.PaymentStatus;
 import dev.ordino.plugin.PluginCallFailed;
@@ -19,11 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,13 +34,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>the outcome is unknown (timeout after sending, crash mid-call): never resubmitted by itself, staff attention.</li>
  * </ul>
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes never send the same line.
+ * What to send is always read from {@code provider_order}; {@link ProviderQueue} writes the rows.
  */
 @Service
 public class ProviderSubmission {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderSubmission.class);
-    static final Duration STUCK_AFTER = Duration.ofMinutes(10);
-    private static final int CLAIM = 20;
+    /**
+     * One line per claim: a line claimed but not yet sent when its node dies can only be listed
+     * under attention, so each sender holds no more than the line it is sending.
+     */
+    private static final int CLAIM = 1;
 
     private final ProviderInstances instances;
     private final ProviderCatalog catalog;
@@ -50,29 +52,18 @@ public class ProviderSubmission {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Duration stuckAfter;
 
     ProviderSubmission(ProviderInstances instances, ProviderCatalog catalog, OrderFulfilment orders, JdbcClient jdbc, Clock clock,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions,
+                       @Value("${ordino.providers.stuck-after:PT10M}") Duration stuckAfter) {
+        this.stuckAfter = stuckAfter;
         this.instances = instances;
         this.catalog = catalog;
         this.orders = orders;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-    }
-
-    /**
-     * A paid order: queue its provider-backed lines and send them. Recorded in the event
-     * publication registry, so a crash before the end sends them after a restart; queuing twice
-     * adds nothing (one row per line).
-     */
-    @Async
-    @TransactionalEventListener
-    void on(OrderPaid event) {
-        List<Long> queued = enqueue(event.orderId());
-        if (!queued.isEmpty()) {
-            submitDue();
-        }
     }
 
     /** Queues the order's paid SMM lines whose offering has a provider; answers the new rows. */
@@ -283,7 +274,7 @@ public class ProviderSubmission {
     }
 
     /**
-     * Lines left {@code submitting} longer than {@link #STUCK_AFTER} (the node died mid-call):
+     * Lines left {@code submitting} longer than {@code ordino.providers.stuck-after} (the node died mid-call):
      * the request may have gone out, so they go to staff attention, never back to the queue.
      */
     public int recoverStuck() {
@@ -291,7 +282,7 @@ public class ProviderSubmission {
         return jdbc.sql("UPDATE provider_order SET state = 'unknown', attention_reason = ?, updated_at = ? "
                         + "WHERE state = 'submitting' AND updated_at < ?")
                 .params("Sending was interrupted; the provider may have the order. Check at the provider, then resubmit, "
-                        + "enter its order id or refund.", UtcTime.column(now), UtcTime.column(now.minus(STUCK_AFTER)))
+                        + "enter its order id or refund.", UtcTime.column(now), UtcTime.column(now.minus(stuckAfter)))
                 .update();
     }
 }

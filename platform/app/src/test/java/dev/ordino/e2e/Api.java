@@ -9,24 +9,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A small JSON-over-HTTP client for the REST API on 127.0.0.1. */
-final class Api {
+public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
-    Api(int port) {
+    public Api(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    HttpResponse<String> get(String path, String token) throws Exception {
+    public HttpResponse<String> get(String path, String token) throws Exception {
         return send(request(path, token).GET().build());
     }
 
-    HttpResponse<String> post(String path, String token, String json) throws Exception {
+    public HttpResponse<String> post(String path, String token, String json) throws Exception {
         return post(path, token, json, null);
     }
 
-    HttpResponse<String> post(String path, String token, String json, String idempotencyKey) throws Exception {
+    public HttpResponse<String> post(String path, String token, String json, String idempotencyKey) throws Exception {
         HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
@@ -35,12 +35,12 @@ final class Api {
         return send(builder.build());
     }
 
-    HttpResponse<String> put(String path, String token, String json) throws Exception {
+    public HttpResponse<String> put(String path, String token, String json) throws Exception {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    String token(String email, String password) throws Exception {
+    public String token(String email, String password) throws Exception {
         HttpResponse<String> response = post("/v1/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         if (response.statusCode() != 200) {
@@ -50,7 +50,7 @@ final class Api {
     }
 
     /** Registers a customer and answers its token. */
-    String newCustomer(String email) throws Exception {
+    public String newCustomer(String email) throws Exception {
         HttpResponse<String> created = post("/v1/auth/register", null,
                 "{\"email\":\"" + email + "\",\"password\":\"customer-pass\",\"name\":\"API Customer\"}");
         if (created.statusCode() != 201) {
@@ -72,7 +72,7 @@ final class Api {
     }
 
     /** The first value of a JSON field (string or number) — enough for these tests. */
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|(-?[0-9.eE+]+|true|false|null))")
                 .matcher(json);
         if (!m.find()) {

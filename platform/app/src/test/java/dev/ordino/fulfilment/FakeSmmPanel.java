@@ -45,6 +45,9 @@ final class FakeSmmPanel implements AutoCloseable {
     volatile AddMode addMode = AddMode.ACCEPT;
     volatile String errorBody = "Not enough funds on balance";
     volatile String balance = "100.84";
+    /** Accepted orders take between these many milliseconds to answer (0: at once), like a busy panel. */
+    volatile int slowAddFromMillis;
+    volatile int slowAddToMillis;
 
     FakeSmmPanel() throws IOException {
         start(0);
@@ -150,12 +153,23 @@ final class FakeSmmPanel implements AutoCloseable {
                 send(exchange, 200, "{\"order\":" + nextOrder.incrementAndGet() + "}");
             }
             case ACCEPT -> {
+                if (slowAddToMillis > 0) {
+                    sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(slowAddFromMillis, slowAddToMillis + 1));
+                }
                 adds.add(form);
                 int id = nextOrder.incrementAndGet();
                 statuses.put(String.valueOf(id), "{\"charge\":\"0.27819\",\"start_count\":\"3572\",\"status\":\"Pending\",\"remains\":\""
                         + form.get("quantity") + "\",\"currency\":\"USD\"}");
                 send(exchange, 200, "{\"order\":" + id + "}");
             }
+        }
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

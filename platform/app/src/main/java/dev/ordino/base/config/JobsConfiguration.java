@@ -15,9 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Scheduled jobs, each held by a ShedLock row in the database while it runs, so with several
- * app nodes a job runs on one of them at a time. {@code ordino.jobs.enabled=false} turns the
- * schedule off (tests drive the jobs themselves); the locks stay, for "run now" buttons.
+ * Scheduled jobs. A periodic job holds its ShedLock row (database time) for its period
+ * ({@code lockAtLeastFor}), so with several app nodes it runs once per period on one of them;
+ * jobs that claim rows (sending due provider lines, replaying unfinished events) run on every
+ * node instead. {@code ordino.jobs.enabled=false} turns the schedule off (tests drive the jobs
+ * themselves); the locks stay, for "run now" buttons.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
