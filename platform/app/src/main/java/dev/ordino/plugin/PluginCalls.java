@@ -46,6 +46,9 @@ public class PluginCalls {
     /** Who waits for the call, which sets its deadline ({@link PluginLimits}). */
     public enum Kind { ADMIN, CUSTOMER, JOB, NOTIFICATION }
 
+    /** How long a customer's or a gateway's call waits for a place in a full bulkhead before it is refused. */
+    static final Duration CUSTOMER_ADMISSION_WAIT = Duration.ofSeconds(2);
+
     /** An instance's health as the last call left it. */
     public enum Health {
         OK, SLOW, FAILING, HANGING;
@@ -143,7 +146,7 @@ public class PluginCalls {
         long started = System.nanoTime();
         Future<Object> future;
         try {
-            future = bulkhead.executor.submit(task);
+            future = admit(bulkhead, kind, task);
         } catch (RejectedExecutionException e) {
             bulkhead.counted(true);
             log.warn("{} is busy: {} calls running and the queue is full; {} refused", target.name(),
@@ -191,6 +194,31 @@ public class PluginCalls {
             boolean nothingSent = context != null && sentBefore >= 0 && requestsStarted(context) == sentBefore;
             throw new PluginCallFailed(PluginCallFailed.Reason.FAILED, nothingSent, 502, "plugin_error",
                     "The plugin of " + target.name() + " failed: " + OrdinoPluginManager.describe(cause), cause);
+        }
+    }
+
+    /**
+     * A staff or job call is refused at once when the instance is full. A gateway's webhook or a
+     * customer's payment start waits up to {@link #CUSTOMER_ADMISSION_WAIT} for a place: gateways send
+     * bursts of notifications that are each verified in milliseconds, and refusing them would only
+     * make them come back later. A hanging plugin still costs such a request at most that wait.
+     */
+    private static Future<Object> admit(Bulkhead bulkhead, Kind kind, Callable<Object> task) {
+        long giveUp = System.nanoTime() + (kind == Kind.CUSTOMER ? CUSTOMER_ADMISSION_WAIT.toNanos() : 0);
+        while (true) {
+            try {
+                return bulkhead.executor.submit(task);
+            } catch (RejectedExecutionException e) {
+                if (System.nanoTime() >= giveUp) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
