@@ -67,9 +67,12 @@ public final class ExtensionSettings {
                 throw DomainException.badRequest("invalid_url", "settings." + setting.key(),
                         "Enter an address starting with https:// or http://");
             }
-            if (setting.type() == SettingDescriptor.SettingType.CHOICE && !setting.options().contains(value)) {
-                throw DomainException.badRequest("invalid_choice", "settings." + setting.key(),
-                        "Choose one of " + String.join(", ", setting.options()), String.join(", ", setting.options()));
+            if (setting.type() == SettingDescriptor.SettingType.CHOICE) {
+                // Stored as the option is spelled: "SNAP" saved before the setting was a choice stays valid.
+                String entered = value;
+                value = setting.options().stream().filter(entered::equalsIgnoreCase).findFirst()
+                        .orElseThrow(() -> DomainException.badRequest("invalid_choice", "settings." + setting.key(),
+                                "Choose one of " + String.join(", ", setting.options()), String.join(", ", setting.options())));
             }
             if (setting.type() == SettingDescriptor.SettingType.BOOLEAN) {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {

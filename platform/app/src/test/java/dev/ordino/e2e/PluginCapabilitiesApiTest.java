@@ -145,9 +145,10 @@ class PluginCapabilitiesApiTest {
         assertThat(card.statusCode()).as(card.body()).isEqualTo(400);
         assertThat(card.body()).contains("\"code\":\"invalid_choice\"").contains("\"field\":\"settings.method\"");
 
-        long midtrans = gateway("payment-midtrans", "{\"serverKey\":\"SB-Mid-server-x\",\"method\":\"qris\",\"production\":\"TRUE\"}", false);
-        HttpResponse<String> listed = api.get("/v1/admin/gateways", admin);
-        assertThat(listed.body()).contains("\"production\":\"true\"");
+        long midtrans = gateway("payment-midtrans", "{\"serverKey\":\"SB-Mid-server-x\",\"method\":\"QRIS\",\"production\":\"TRUE\"}", false);
+        String listed = api.get("/v1/admin/gateways", admin).body();
+        assertThat(listed.substring(listed.indexOf("\"id\":" + midtrans + ","))).as("stored as the options are spelled")
+                .contains("\"method\":\"qris\"").contains("\"production\":\"true\"");
         HttpResponse<String> turnedOn = api.put("/v1/admin/gateways/" + midtrans, admin,
                 "{\"name\":\"Midtrans " + UUID.randomUUID() + "\",\"enabled\":true}");
         assertThat(turnedOn.statusCode()).as(turnedOn.body()).isEqualTo(400);
