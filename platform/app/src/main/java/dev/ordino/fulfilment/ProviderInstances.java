@@ -7,6 +7,7 @@ import dev.ordino.base.crypto.SecretCipher;
 import dev.ordino.base.json.Json;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.plugin.ExtensionSettings;
+import dev.ordino.plugin.InstanceSettings;
 import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.HostContext;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,10 +53,12 @@ public class ProviderInstances {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProviderHealth health;
+    private final InstanceSettings instanceSettings;
 
     ProviderInstances(JdbcClient jdbc, SecretCipher cipher, PluginHost plugins, StoreCurrency currency,
-                      ApplicationEventPublisher events, Clock clock, ProviderHealth health) {
+                      ApplicationEventPublisher events, Clock clock, ProviderHealth health, InstanceSettings instanceSettings) {
         this.health = health;
+        this.instanceSettings = instanceSettings;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.plugins = plugins;
@@ -112,13 +116,13 @@ public class ProviderInstances {
         SmmProvider provider = extension(Text.required(form.plugin(), "plugin", 100))
                 .orElseThrow(() -> DomainException.badRequest("unknown_plugin", "plugin",
                         "No started plugin " + form.plugin() + " offers an SMM provider"));
-        Map<String, String> settings = ExtensionSettings.resolve(settingsOf(provider), form.settings(), Map.of());
+        Map<String, String> settings = instanceSettings.resolve(provider, form.settings(), Map.of());
         Checked checked = check(form);
         try {
             long id = jdbc.sql("INSERT INTO provider_instance (name, plugin_id, extension_key, settings, enabled, priority, "
                             + "markup_percent, low_balance_threshold, currency, conversion_rate, health, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unknown', ?) RETURNING id")
-                    .params(checked.name(), form.plugin().strip(), provider.key(), cipher.encrypt(Json.writeMap(settings)),
+                    .params(checked.name(), form.plugin().strip(), provider.key(), instanceSettings.sealed(settings),
                             checked.enabled(), checked.priority(), checked.markup(), checked.threshold(), checked.currency(),
                             checked.rate(), UtcTime.column(clock.instant()))
                     .query(Long.class).single();
@@ -134,14 +138,14 @@ public class ProviderInstances {
     public ProviderView update(long id, ProviderForm form) {
         Instance current = instance(id);
         SmmProvider provider = extension(current.plugin()).orElse(null);
-        Map<String, String> settings = provider == null ? current.settings() : ExtensionSettings.resolve(settingsOf(provider), form.settings(), current.settings());
+        Map<String, String> settings = provider == null ? current.settings() : instanceSettings.resolve(provider, form.settings(), current.settings());
         Checked checked = check(form.enabled() == null ? new ProviderForm(form.name(), form.plugin(), form.settings(),
                 form.markupPercent(), form.priority(), current.enabled(), form.lowBalanceThreshold(), form.currency(),
                 form.conversionRate()) : form);
         try {
             jdbc.sql("UPDATE provider_instance SET name = ?, settings = ?, enabled = ?, priority = ?, markup_percent = ?, "
                             + "low_balance_threshold = ?, currency = ?, conversion_rate = ? WHERE id = ?")
-                    .params(checked.name(), cipher.encrypt(Json.writeMap(settings)), checked.enabled(), checked.priority(),
+                    .params(checked.name(), instanceSettings.sealed(settings), checked.enabled(), checked.priority(),
                             checked.markup(), checked.threshold(), checked.currency(), checked.rate(), id)
                     .update();
         } catch (DuplicateKeyException e) {
@@ -287,10 +291,26 @@ public class ProviderInstances {
         return kind + ": " + message;
     }
 
-    private List<SettingDescriptor> settingsOf(SmmProvider provider) {
-        String pluginId = plugins.pluginIdOf(provider);
-        return plugins.calls().quietly("plugin:" + pluginId, pluginId, "settings", provider::settings)
-                .orElseThrow(() -> new DomainException(502, "plugin_error", null, "The plugin " + pluginId + " cannot describe its settings"));
+    /**
+     * The plugin to offer first for a new provider: the first, by id, whose provider is real; a
+     * simulated one only when there is nothing else.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public Optional<String> suggestedPlugin() {
+        Map<String, Boolean> simulated = simulatedByPlugin();
+        return simulated.keySet().stream().sorted().filter(id -> !simulated.get(id)).findFirst()
+                .or(() -> simulated.keySet().stream().sorted().findFirst());
+    }
+
+    /** The first plugin, by id, whose provider declares itself simulated (for a demo shop). */
+    Optional<String> simulatedPlugin() {
+        Map<String, Boolean> simulated = simulatedByPlugin();
+        return simulated.keySet().stream().sorted().filter(simulated::get).findFirst();
+    }
+
+    /** Whether each started provider plugin is simulated. */
+    private Map<String, Boolean> simulatedByPlugin() {
+        return askEachPlugin("simulated", SmmProvider::simulated);
     }
 
     private Optional<SmmProvider> extension(String pluginId) {
@@ -344,15 +364,22 @@ public class ProviderInstances {
                 rs.getBigDecimal("conversion_rate"));
     }
 
-    /** Each started provider plugin's settings, looked up once per listing rather than once per row. */
+    /**
+     * Each started provider plugin's settings, looked up once per listing rather than once per row. A plugin whose
+     * settings() fails is left out; the listing shows the others, its instances' values masked.
+     */
     private Map<String, List<SettingDescriptor>> settingsByPlugin() {
-        Map<String, List<SettingDescriptor>> result = new LinkedHashMap<>();
+        return askEachPlugin("settings", SmmProvider::settings);
+    }
+
+    /** One answer per started provider plugin, asked through the plugin boundary; a plugin that fails to answer is left out. */
+    private <T> Map<String, T> askEachPlugin(String what, Function<SmmProvider, T> question) {
+        Map<String, T> result = new LinkedHashMap<>();
         for (SmmProvider provider : plugins.extensions(SmmProvider.class)) {
             String pluginId = plugins.pluginIdOf(provider);
             if (pluginId != null && !result.containsKey(pluginId)) {
-                // A plugin whose settings() fails is left out; the listing shows the others, its instances' values masked.
-                plugins.calls().quietly("plugin:" + pluginId, pluginId, "settings", provider::settings)
-                        .ifPresent(settings -> result.put(pluginId, settings));
+                plugins.calls().quietly("plugin:" + pluginId, pluginId, what, () -> question.apply(provider))
+                        .ifPresent(answer -> result.put(pluginId, answer));
             }
         }
         return result;

@@ -3,6 +3,7 @@ package dev.ordino.fulfilment;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A first start of the embedded default configures the bundled demo provider and imports its
- * catalog, so a new shop shows the whole flow: order, hand-over, progress, completion.
+ * A first start of the embedded default configures the demo provider (the plugin whose provider
+ * declares itself simulated) and imports its catalog, so a new shop shows the whole flow: order, hand-over, progress, completion.
  * Only when no provider exists yet; off with {@code ORDINO_DEMO_PROVIDER=false}.
  */
 @Component
@@ -45,8 +46,13 @@ class ProviderSampleData implements ApplicationRunner {
         if (!enabled || jdbc.sql("SELECT COUNT(*) FROM provider_instance").query(Long.class).single() > 0) {
             return;
         }
+        Optional<String> plugin = instances.simulatedPlugin();
+        if (plugin.isEmpty()) {
+            log.info("No simulated provider plugin is running; the demo provider is not configured");
+            return;
+        }
         try {
-            long id = instances.insert(new ProviderForm(NAME, "provider-demo", Map.of(), new BigDecimal("50"), 100, true,
+            long id = instances.insert(new ProviderForm(NAME, plugin.get(), Map.of(), new BigDecimal("50"), 100, true,
                     new BigDecimal("50"), "USD", currency.perUsd()));
             List<ProviderCatalog.Imported> imported = catalog.importAs(id, List.of(), true, null);
             log.info("Demo provider configured with {} services (orders move on their own over a few minutes)", imported.size());

@@ -8,6 +8,7 @@ import dev.ordino.base.crypto.SecretCipher;
 import dev.ordino.base.json.Json;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.plugin.ExtensionSettings;
+import dev.ordino.plugin.InstanceSettings;
 import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.HostContext;
@@ -16,11 +17,15 @@ import dev.ordino.plugin.api.SettingDescriptor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,14 +33,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Configured payment gateway instances: a plugin's {@link PaymentGateway} with its own
- * settings (stored encrypted, shown masked). An instance can only be enabled when the store
- * currency is one its gateway takes.
+ * settings (stored encrypted, shown masked, checked by the gateway itself). An instance can only
+ * be enabled when the store currency is one its gateway takes ({@link PaymentGateway#currencies}).
  */
 @Service
 public class GatewayInstances {
-
-    /** Currencies gateways are limited to, by extension key; a gateway not listed takes any. */
-    static final Map<String, Set<String>> CURRENCIES = Map.of("midtrans", Set.of("IDR"));
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -43,9 +45,11 @@ public class GatewayInstances {
     private final StoreCurrency currency;
     private final OrdinoProperties properties;
     private final Clock clock;
+    private final InstanceSettings instanceSettings;
 
     GatewayInstances(JdbcClient jdbc, SecretCipher cipher, PluginHost plugins, StoreCurrency currency, OrdinoProperties properties,
-                     Clock clock) {
+                     Clock clock, InstanceSettings instanceSettings) {
+        this.instanceSettings = instanceSettings;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.plugins = plugins;
@@ -75,6 +79,13 @@ public class GatewayInstances {
     record Connected(Instance instance, PaymentGateway gateway, HostContext context) {
     }
 
+    /** What a gateway declares of itself (plugin API 1.2; a plugin built for 1.1 gets the defaults: any currency, not by staff). */
+    record Capabilities(Set<String> currencies, boolean staffConfirms) {
+        boolean takes(String currency) {
+            return currencies.isEmpty() || currencies.contains(currency);
+        }
+    }
+
     /** Plugins offering a payment gateway, by plugin id, with the settings each needs. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public Map<String, List<SettingDescriptor>> availablePlugins() {
@@ -98,7 +109,8 @@ public class GatewayInstances {
     public List<GatewayView> enabledForCustomers() {
         Map<String, PaymentGateway> started = started();
         return jdbc.sql("SELECT * FROM gateway_instance WHERE enabled = 1 ORDER BY id").query(this::map).list().stream()
-                .filter(i -> takesStoreCurrency(i.extension()) && started.containsKey(i.plugin() + "/" + i.extension()))
+                .filter(i -> started.containsKey(i.plugin() + "/" + i.extension())
+                        && takesStoreCurrency(started.get(i.plugin() + "/" + i.extension())))
                 .map(i -> new GatewayView(i.id(), i.name(), i.plugin(), i.extension(), i.name(), Map.of(), true, null, null, null)).toList();
     }
 
@@ -114,14 +126,14 @@ public class GatewayInstances {
                 .findFirst().orElseThrow(() -> DomainException.badRequest("unknown_plugin", "plugin",
                         "No started plugin " + pluginId + " offers a payment gateway"));
         boolean enabled = form.enabled() == null || form.enabled();
-        if (enabled && !takesStoreCurrency(gateway.key())) {
-            throw currencyRefused(gateway.key());
+        if (enabled && !takesStoreCurrency(gateway)) {
+            throw currencyRefused(gateway);
         }
-        Map<String, String> settings = ExtensionSettings.resolve(gateway.settings(), form.settings(), Map.of());
+        Map<String, String> settings = instanceSettings.resolve(gateway, form.settings(), Map.of());
         try {
             return jdbc.sql("INSERT INTO gateway_instance (name, plugin_id, extension_key, settings, enabled, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
-                    .params(name, pluginId, gateway.key(), cipher.encrypt(Json.writeMap(settings)), enabled,
+                    .params(name, pluginId, gateway.key(), instanceSettings.sealed(settings), enabled,
                             UtcTime.column(clock.instant()))
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
@@ -135,14 +147,15 @@ public class GatewayInstances {
         Instance current = instance(id);
         String name = Text.required(form.name(), "name", 100);
         boolean enabled = form.enabled() == null ? current.enabled() : form.enabled();
-        if (enabled && !takesStoreCurrency(current.extension())) {
-            throw currencyRefused(current.extension());
+        Optional<PaymentGateway> gateway = extension(current.plugin(), current.extension());
+        if (enabled && gateway.isPresent() && !takesStoreCurrency(gateway.get())) {
+            throw currencyRefused(gateway.get());
         }
-        Map<String, String> settings = extension(current.plugin(), current.extension())
-                .map(g -> ExtensionSettings.resolve(g.settings(), form.settings(), current.settings())).orElse(current.settings());
+        Map<String, String> settings = gateway.map(g -> instanceSettings.resolve(g, form.settings(), current.settings()))
+                .orElse(current.settings());
         try {
             jdbc.sql("UPDATE gateway_instance SET name = ?, settings = ?, enabled = ? WHERE id = ?")
-                    .params(name, cipher.encrypt(Json.writeMap(settings)), enabled, id).update();
+                    .params(name, instanceSettings.sealed(settings), enabled, id).update();
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("gateway_name_taken", "A gateway named " + name + " exists already", name);
         }
@@ -207,15 +220,52 @@ public class GatewayInstances {
         return properties.publicUrl().replaceAll("/+$", "");
     }
 
-    boolean takesStoreCurrency(String extensionKey) {
-        Set<String> taken = CURRENCIES.get(extensionKey);
-        return taken == null || taken.contains(currency.code());
+    /**
+     * Whether the instance's gateway takes the store's currency. One whose plugin is not running
+     * cannot say: it is not refused here, as any call to it answers {@code gateway_unavailable}.
+     */
+    boolean takesStoreCurrency(Instance instance) {
+        return extension(instance.plugin(), instance.extension()).map(this::takesStoreCurrency).orElse(true);
     }
 
-    private DomainException currencyRefused(String extensionKey) {
+    private boolean takesStoreCurrency(PaymentGateway gateway) {
+        return capabilities(gateway).map(c -> c.takes(currency.code())).orElse(true);
+    }
+
+    /** Whether staff confirm the payments of this instance by hand (false when its plugin is not running or cannot say). */
+    public boolean staffConfirms(long id) {
+        return find(id).flatMap(i -> extension(i.plugin(), i.extension())).flatMap(this::capabilities)
+                .map(Capabilities::staffConfirms).orElse(false);
+    }
+
+    /**
+     * Instances whose gateway runs and can be asked about a payment: not those staff confirm (their
+     * gateway cannot know), nor those whose plugin is not running or cannot say what it is.
+     */
+    List<Long> askable() {
+        Map<String, PaymentGateway> started = started();
+        Map<String, Boolean> askableByGateway = new HashMap<>();
+        return jdbc.sql("SELECT id, plugin_id, extension_key FROM gateway_instance ORDER BY id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2) + "/" + rs.getString(3))).list().stream()
+                .filter(row -> askableByGateway.computeIfAbsent(row.getValue(), gateway -> started.containsKey(gateway)
+                        && capabilities(started.get(gateway)).map(c -> !c.staffConfirms()).orElse(false)))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** The gateway's capabilities, read through the plugin boundary; empty when it fails to answer. */
+    private Optional<Capabilities> capabilities(PaymentGateway gateway) {
+        String pluginId = plugins.pluginIdOf(gateway);
+        return plugins.calls().quietly("plugin:" + pluginId, pluginId, "capabilities", () -> {
+            Set<String> currencies = gateway.currencies();
+            return new Capabilities(currencies == null ? Set.of() : currencies.stream().map(c -> c.strip().toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet()), gateway.staffConfirms());
+        });
+    }
+
+    private DomainException currencyRefused(PaymentGateway gateway) {
+        String taken = capabilities(gateway).map(c -> String.join(", ", new TreeSet<>(c.currencies()))).orElse("");
         return DomainException.badRequest("currency_not_supported", "enabled", "This gateway takes only "
-                + String.join(", ", CURRENCIES.get(extensionKey)) + "; the store's currency is " + currency.code(),
-                String.join(", ", CURRENCIES.get(extensionKey)), currency.code());
+                + taken + "; the store's currency is " + currency.code(), taken, currency.code());
     }
 
     private Optional<PaymentGateway> extension(String pluginId, String key) {

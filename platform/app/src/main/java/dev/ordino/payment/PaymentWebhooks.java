@@ -4,8 +4,10 @@ import dev.ordino.base.DomainException;
 import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.api.PaymentGateway;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;
+import dev.ordino.plugin.api.PaymentGateway.WebhookResult.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -81,7 +83,7 @@ public class PaymentWebhooks {
             return new Outcome(400, "malformed_webhook", "The notification cannot be read");
         }
         if (result instanceof PaymentGateway.WebhookResult.Rejected rejected) {
-            return rejected(gatewayId, rejected.reason() == null ? "rejected" : rejected.reason(), body);
+            return rejected(gatewayId, rejected, body);
         }
         if (!limits.admitVerified(gatewayId)) {
             return new Outcome(429, "too_many_requests", "Too many notifications; slow down");
@@ -90,20 +92,16 @@ public class PaymentWebhooks {
         return applyVerified(instance.get(), event, new String(body, StandardCharsets.UTF_8));
     }
 
-    /** Reasons by prefix, as plugins are told: {@code signature:}, {@code malformed:}, {@code unavailable:}, {@code ignored:}. */
-    private Outcome rejected(long gatewayId, String reason, byte[] body) {
-        if (reason.startsWith("ignored:")) {
-            events.notVerified(gatewayId, "ignored", reason, body);
-            return new Outcome(200, "ignored", reason);
-        }
-        events.notVerified(gatewayId, "rejected", reason, body);
-        if (reason.startsWith("signature:")) {
-            return new Outcome(401, "invalid_signature", "The signature does not match");
-        }
-        if (reason.startsWith("unavailable:")) {
-            return new Outcome(503, "gateway_unavailable", "The payment could not be confirmed; try again");
-        }
-        return new Outcome(400, "malformed_webhook", "The notification cannot be read");
+    /** The answer by the rejection's type (a plugin built for 1.1 gets its type from its reason's prefix, in the API). */
+    private Outcome rejected(long gatewayId, PaymentGateway.WebhookResult.Rejected rejected, byte[] body) {
+        String reason = rejected.type().name().toLowerCase(Locale.ROOT) + ": " + (rejected.reason() == null ? "" : rejected.reason());
+        events.notVerified(gatewayId, rejected.type() == Rejection.IGNORED ? "ignored" : "rejected", reason, body);
+        return switch (rejected.type()) {
+            case IGNORED -> new Outcome(200, "ignored", reason);
+            case BAD_SIGNATURE -> new Outcome(401, "invalid_signature", "The signature does not match");
+            case GATEWAY_DOWN -> new Outcome(503, "gateway_unavailable", "The payment could not be confirmed; try again");
+            case MALFORMED -> new Outcome(400, "malformed_webhook", "The notification cannot be read");
+        };
     }
 
     private Outcome applyVerified(GatewayInstances.Instance instance, PaymentEvent event, String body) {

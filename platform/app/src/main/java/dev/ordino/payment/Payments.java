@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -123,7 +124,7 @@ public class Payments implements CheckoutPayments {
         GatewayInstances.Instance instance = gateways.find(gatewayId)
                 .filter(GatewayInstances.Instance::enabled)
                 .orElseThrow(() -> DomainException.badRequest("unknown_gateway", "gateway", "No such payment method"));
-        if (!gateways.takesStoreCurrency(instance.extension())) {
+        if (!gateways.takesStoreCurrency(instance)) {
             throw DomainException.badRequest("unknown_gateway", "gateway", "This payment method does not take "
                     + currency.code());
         }
@@ -226,11 +227,11 @@ public class Payments implements CheckoutPayments {
 
     // ---- staff ----
 
-    /** Staff saw the bank transfer of a manual payment arrive. */
+    /** Staff saw the money of a payment through a gateway they confirm by hand (a bank transfer) arrive. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public PaymentView confirmManual(long paymentId, String actor) {
         PaymentView p = payment(paymentId);
-        if (!"payment-manual".equals(p.gatewayPlugin())) {
+        if (!gateways.staffConfirms(p.gatewayId())) {
             throw DomainException.conflict("not_manual", "Only manual transfers are confirmed by staff");
         }
         if (!p.status().equals("pending") && !p.status().equals("failed")) {
@@ -307,10 +308,17 @@ public class Payments implements CheckoutPayments {
 
     /** Asks the gateways about payments left pending longer than {@code ordino.payments.reconcile-after}. */
     public int reconcile() {
-        // Manual transfers have no gateway to ask; the least recently asked come first, so old ones never block new ones.
-        List<PaymentView> stale = jdbc.sql(SELECT + "WHERE p.status = 'pending' AND p.created_at < ? AND g.plugin_id <> 'payment-manual' "
-                        + "ORDER BY p.updated_at LIMIT 500")
-                .param(UtcTime.column(clock.instant().minus(reconcileAfter))).query(this::view).list();
+        // Only gateways that can be asked (not those staff confirm, nor those not running); the least recently asked
+        // come first, so old ones never block new ones.
+        List<Long> askable = gateways.askable();
+        if (askable.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(askable);
+        params.add(UtcTime.column(clock.instant().minus(reconcileAfter)));
+        List<PaymentView> stale = jdbc.sql(SELECT + "WHERE p.gateway_id IN (" + String.join(", ", Collections.nCopies(askable.size(), "?"))
+                        + ") AND p.status = 'pending' AND p.created_at < ? ORDER BY p.updated_at LIMIT 500")
+                .params(params).query(this::view).list();
         int settled = 0;
         for (PaymentView p : stale) {
             try {

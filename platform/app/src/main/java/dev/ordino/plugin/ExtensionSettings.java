@@ -6,11 +6,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The settings of a configured extension instance, checked against what the extension
- * describes: required values, URLs, numbers; secrets left blank or masked on a change keep
+ * describes: required values, URLs, numbers, choices, booleans; secrets left blank or masked on a change keep
  * their stored value; secrets are shown masked.
  */
 public final class ExtensionSettings {
@@ -23,7 +24,8 @@ public final class ExtensionSettings {
     /**
      * The values to store.
      *
-     * @throws DomainException {@code setting_required}, {@code invalid_url}, {@code invalid_number}, {@code too_long},
+     * @throws DomainException {@code setting_required}, {@code invalid_url}, {@code invalid_number}, {@code invalid_choice},
+     *                         {@code invalid_boolean}, {@code too_long},
      *                         each with field {@code settings.<key>}
      */
     public static Map<String, String> resolve(List<SettingDescriptor> descriptors, Map<String, String> given,
@@ -64,6 +66,19 @@ public final class ExtensionSettings {
             if (setting.type() == SettingDescriptor.SettingType.URL && !isHttpUrl(value)) {
                 throw DomainException.badRequest("invalid_url", "settings." + setting.key(),
                         "Enter an address starting with https:// or http://");
+            }
+            if (setting.type() == SettingDescriptor.SettingType.CHOICE) {
+                // Stored as the option is spelled: "SNAP" saved before the setting was a choice stays valid.
+                String entered = value;
+                value = setting.options().stream().filter(entered::equalsIgnoreCase).findFirst()
+                        .orElseThrow(() -> DomainException.badRequest("invalid_choice", "settings." + setting.key(),
+                                "Choose one of " + String.join(", ", setting.options()), String.join(", ", setting.options())));
+            }
+            if (setting.type() == SettingDescriptor.SettingType.BOOLEAN) {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw DomainException.badRequest("invalid_boolean", "settings." + setting.key(), "Use true or false");
+                }
+                value = value.toLowerCase(Locale.ROOT);
             }
             if (setting.type() == SettingDescriptor.SettingType.NUMBER) {
                 try {

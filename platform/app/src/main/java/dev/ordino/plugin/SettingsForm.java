@@ -1,7 +1,10 @@
 package dev.ordino.plugin;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -11,16 +14,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The settings of an extension instance as a form, rendered from what the extension describes:
- * secrets in password fields (shown masked), multi-line text in text areas, defaults as
- * placeholders. Field ids are {@code <prefix>-setting-<key>}.
+ * secrets in password fields (shown masked), multi-line text in text areas, choices in a select,
+ * booleans as a checkbox, defaults as placeholders (or preselected). Field ids are
+ * {@code <prefix>-setting-<key>}.
  */
 public class SettingsForm extends FormLayout {
 
     private final String idPrefix;
-    private final Map<String, TextFieldBase<?, String>> fields = new LinkedHashMap<>();
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+
+    /** One rendered setting: its component, how to read it as text, where to show a problem. */
+    private record Field(Component component, Supplier<String> value, HasValidation validation) {
+    }
 
     public SettingsForm(String idPrefix) {
         this.idPrefix = idPrefix;
@@ -31,32 +41,67 @@ public class SettingsForm extends FormLayout {
         removeAll();
         fields.clear();
         for (SettingDescriptor d : descriptors) {
-            TextFieldBase<?, String> field = d.secret() ? new PasswordField(d.label())
-                    : d.type() == SettingDescriptor.SettingType.MULTILINE ? new TextArea(d.label()) : new TextField(d.label());
-            field.setId(idPrefix + "-setting-" + d.key());
-            if (d.help() != null) {
-                field.setHelperText(d.help());
-            }
-            if (values.containsKey(d.key())) {
-                field.setValue(values.get(d.key()));
-            } else if (d.defaultValue() != null) {
-                field.setPlaceholder(d.defaultValue());
-            }
-            add(field);
+            String stored = values.get(d.key());
+            Field field = switch (d.type()) {
+                case CHOICE -> choice(d, stored);
+                case BOOLEAN -> checkbox(d, stored);
+                default -> text(d, stored);
+            };
+            field.component().setId(idPrefix + "-setting-" + d.key());
+            add(field.component());
             fields.put(d.key(), field);
         }
+    }
+
+    private static Field text(SettingDescriptor d, String stored) {
+        TextFieldBase<?, String> field = d.secret() ? new PasswordField(d.label())
+                : d.type() == SettingDescriptor.SettingType.MULTILINE ? new TextArea(d.label()) : new TextField(d.label());
+        if (d.help() != null) {
+            field.setHelperText(d.help());
+        }
+        if (stored != null) {
+            field.setValue(stored);
+        } else if (d.defaultValue() != null) {
+            field.setPlaceholder(d.defaultValue());
+        }
+        return new Field(field, field::getValue, field);
+    }
+
+    /** A stored value that is no longer an option is kept as one, so opening and saving changes nothing. */
+    private static Field choice(SettingDescriptor d, String stored) {
+        Select<String> select = new Select<>();
+        select.setLabel(d.label());
+        List<String> options = stored == null || d.options().contains(stored) ? d.options()
+                : Stream.concat(d.options().stream(), Stream.of(stored)).toList();
+        select.setItems(options);
+        select.setEmptySelectionAllowed(!d.required() && d.defaultValue() == null);
+        if (d.help() != null) {
+            select.setHelperText(d.help());
+        }
+        select.setValue(stored != null ? stored : d.defaultValue());
+        return new Field(select, () -> select.getValue() == null ? "" : select.getValue(), select);
+    }
+
+    private static Field checkbox(SettingDescriptor d, String stored) {
+        Checkbox checkbox = new Checkbox(d.label());
+        if (d.help() != null) {
+            checkbox.setHelperText(d.help());
+        }
+        checkbox.setValue(Boolean.parseBoolean(stored != null ? stored : d.defaultValue()));
+        return new Field(checkbox, () -> String.valueOf(checkbox.getValue()), checkbox);
     }
 
     /** What was entered, by setting key. */
     public Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
-        fields.forEach((key, field) -> values.put(key, field.getValue()));
+        fields.forEach((key, field) -> values.put(key, field.value().get()));
         return values;
     }
 
     /** The field of an error's {@code settings.<key>} field name, if it is one of these. */
     public Optional<HasValidation> field(String errorField) {
         return errorField != null && errorField.startsWith("settings.")
-                ? Optional.ofNullable(fields.get(errorField.substring("settings.".length()))) : Optional.empty();
+                ? Optional.ofNullable(fields.get(errorField.substring("settings.".length()))).map(Field::validation)
+                : Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package dev.ordino.plugin;
 
 import dev.ordino.plugin.faulty.FaultyPlugins;
 import dev.ordino.plugin.faulty.FaultyProvider;
+import dev.ordino.plugin.faulty.ScriptedGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,6 +49,15 @@ public final class TestPluginJars {
     /** The faulty provider ({@code FaultyProvider}) as plugin {@code provider-faulty}. */
     public static Path faultyProvider(Path folder) throws IOException {
         return faultyPlugin(folder, "provider-faulty", FaultyPlugins.Quiet.class, FaultyProvider.class);
+    }
+
+    /**
+     * The scripted gateways ({@code ScriptedGateway}): as a plugin built for 1.1, {@code payment-scripted},
+     * and as one built for 1.2 whose payments staff confirm, {@code transfer-scripted}.
+     */
+    public static void scriptedGateways(Path folder) throws IOException {
+        faultyPlugin(folder, "payment-scripted", FaultyPlugins.Quiet.class, ScriptedGateway.class);
+        faultyPlugin(folder, "transfer-scripted", FaultyPlugins.Quiet.class, ScriptedGateway.ByStaff.class);
     }
 
     /** A plugin whose {@code start()} takes five minutes. */

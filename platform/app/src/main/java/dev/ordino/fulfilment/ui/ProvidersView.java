@@ -393,8 +393,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
         if (existing == null) {
             markup.setValue(new java.math.BigDecimal("50"));
             priority.setValue(10);
-            plugins.keySet().stream().filter("provider-smm-v2"::equals).findFirst().or(() -> plugins.keySet().stream().findFirst())
-                    .ifPresent(plugin::setValue);
+            instances.suggestedPlugin().filter(plugins::containsKey).ifPresent(plugin::setValue);
         } else {
             name.setValue(existing.name());
             plugin.setItems(List.of(existing.plugin()));

@@ -198,7 +198,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         });
         confirm.setId("payment-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.setVisible("payment-manual".equals(p.gatewayPlugin()) && (p.status().equals("pending") || p.status().equals("failed")));
+        confirm.setVisible((p.status().equals("pending") || p.status().equals("failed")) && gateways.staffConfirms(p.gatewayId()));
         dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()), confirm);
         dialog.open();
     }

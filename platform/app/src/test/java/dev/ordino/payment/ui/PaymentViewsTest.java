@@ -1,5 +1,6 @@
 package dev.ordino.payment.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +9,12 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import dev.ordino.Actors;
 import dev.ordino.KaribuTest;
@@ -114,5 +121,39 @@ class PaymentViewsTest extends KaribuTest {
         assertThat(payments.events(started.id())).extracting(Payments.EventView::outcome).containsExactly("confirmed");
         view.status.setValue("paid");
         assertThat(GridKt._findAll(view.grid)).extracting(Payments.PaymentView::id).containsExactly(started.id());
+    }
+
+    @Test
+    void aGatewaysChoiceIsPickedFromAListAndItsSwitchIsABoxAndBothAreKept() {
+        signIn("admin@example.com", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/payments");
+        PaymentsAdminView view = _get(PaymentsAdminView.class);
+        view.editor(null);
+        _get(ComboBox.class, spec -> spec.withId("gateway-plugin")).setValue("payment-midtrans");
+
+        @SuppressWarnings("unchecked")
+        Select<String> method = _get(Select.class, spec -> spec.withId("gateway-setting-method"));
+        Checkbox production = _get(Checkbox.class, spec -> spec.withId("gateway-setting-production"));
+        assertThat(method.getListDataView().getItems()).containsExactly("snap", "qris");
+        assertThat(method.getValue()).as("the default is preselected").isEqualTo("snap");
+        assertThat(production.getValue()).as("sandbox unless ticked").isFalse();
+
+        String name = "Midtrans " + UUID.randomUUID();
+        _get(TextField.class, spec -> spec.withId("gateway-name")).setValue(name);
+        _get(PasswordField.class, spec -> spec.withId("gateway-setting-serverKey")).setValue("SB-Mid-server-form");
+        // This store sells in dollars: Midtrans may be configured, not enabled.
+        _get(Checkbox.class, spec -> spec.withCaption("Enabled")).setValue(false);
+        method.setValue("qris");
+        production.setValue(true);
+        _get(Button.class, spec -> spec.withId("gateway-save")).click();
+
+        GatewayInstances.GatewayView saved = gateways.list().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+        assertThat(saved.settings()).containsEntry("method", "qris").containsEntry("production", "true");
+
+        view.editor(saved);
+        @SuppressWarnings("unchecked")
+        Select<String> again = _find(Select.class, spec -> spec.withId("gateway-setting-method")).getLast();
+        assertThat(again.getValue()).isEqualTo("qris");
+        assertThat(_find(Checkbox.class, spec -> spec.withId("gateway-setting-production")).getLast().getValue()).isTrue();
     }
 }

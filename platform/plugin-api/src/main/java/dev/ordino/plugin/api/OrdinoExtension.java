@@ -1,6 +1,7 @@
 package dev.ordino.plugin.api;
 
 import java.util.List;
+import java.util.Map;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -19,5 +20,18 @@ public interface OrdinoExtension extends ExtensionPoint {
     /** The settings an instance needs; the admin UI renders a form from them. */
     default List<SettingDescriptor> settings() {
         return List.of();
+    }
+
+    /**
+     * Checks the settings staff entered for an instance, beyond what {@link #settings()} says
+     * (required values, URLs, numbers and choices are checked by the host first). The host calls
+     * this when an instance is created or changed and refuses it with the first problem.
+     *
+     * @param settings the values to be stored, by setting key, defaults filled in, secrets included
+     * @return problems by setting key ({@code "secretKey" -> "A secret key starts with sk_"}); empty when all is well
+     * @since 1.2.0
+     */
+    default Map<String, String> validateSettings(Map<String, String> settings) {
+        return Map.of();
     }
 }

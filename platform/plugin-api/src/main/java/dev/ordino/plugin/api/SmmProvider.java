@@ -32,4 +32,15 @@ public interface SmmProvider extends OrdinoExtension {
 
     /** Our balance at the provider. */
     ProviderBalance balance(HostContext context) throws ProviderException;
+
+    /**
+     * Whether this provider only pretends: it places nothing anywhere and makes its orders progress
+     * on its own (a demo). The host configures a simulated provider for a demo shop on its first
+     * start and never suggests one for a real provider.
+     *
+     * @since 1.2.0
+     */
+    default boolean simulated() {
+        return false;
+    }
 }

@@ -60,7 +60,21 @@ class ManualTransferGatewayTest {
     void webhooksAreIgnored() {
         WebhookResult result = gateway.handleWebhook(host("x"), Map.of(), new byte[0]);
 
-        assertTrue(assertInstanceOf(WebhookResult.Rejected.class, result).reason().startsWith("ignored:"));
+        assertEquals(WebhookResult.Rejection.IGNORED, assertInstanceOf(WebhookResult.Rejected.class, result).type());
+    }
+
+    @Test
+    void staffConfirmTransfersAndTheyComeInAnyCurrency() {
+        assertTrue(gateway.staffConfirms(), "only staff see the money arrive at the bank");
+        assertTrue(gateway.currencies().isEmpty());
+    }
+
+    @Test
+    void aMistypedPlaceholderInTheInstructionsIsAProblemWhenSaved() {
+        assertEquals(Map.of(), gateway.validateSettings(Map.of("instructions", "Pay {currency} {amount}, note {reference}")));
+        assertEquals(Map.of(), gateway.validateSettings(Map.of("instructions", "Pay the amount shown")));
+        assertEquals(Map.of("instructions", "Unknown placeholder {amont}; use {amount}, {currency} or {reference}"),
+                gateway.validateSettings(Map.of("instructions", "Pay {amont} quoting {reference}")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -22,9 +23,9 @@ import org.pf4j.Extension;
  * <p>Our {@code paymentRef} is Midtrans' {@code order_id}, so {@link #status} and {@link #refund}
  * take either our reference or Midtrans' {@code transaction_id}. A webhook is trusted only after
  * its signature matches and a status call to Midtrans confirms it; the event reports what that
- * call says. {@link WebhookResult.Rejected} reasons start with {@code "signature:"} (forged: answer
- * 401), {@code "malformed:"} (answer 400), {@code "unavailable:"} (status check failed or not set up:
- * answer 503 so Midtrans retries) or {@code "ignored:"} (a status Ordino does not act on: answer 200).
+ * call says. A webhook is rejected as {@code BAD_SIGNATURE} (forged), {@code MALFORMED},
+ * {@code GATEWAY_DOWN} (status check failed or not set up, so Midtrans retries) or {@code IGNORED}
+ * (a status Ordino does not act on).
  */
 @Extension
 public class MidtransGateway implements PaymentGateway {
@@ -44,6 +45,17 @@ public class MidtransGateway implements PaymentGateway {
     @Override
     public List<SettingDescriptor> settings() {
         return MidtransSettings.descriptors();
+    }
+
+    /** Midtrans charges in rupiah only. */
+    @Override
+    public Set<String> currencies() {
+        return Set.of("IDR");
+    }
+
+    @Override
+    public Map<String, String> validateSettings(Map<String, String> settings) {
+        return MidtransSettings.problems(settings);
     }
 
     @Override
@@ -134,26 +146,26 @@ public class MidtransGateway implements PaymentGateway {
         try {
             settings = MidtransSettings.from(context);
         } catch (GatewayException e) {
-            return new WebhookResult.Rejected("unavailable: " + e.getMessage());
+            return rejected(WebhookResult.Rejection.GATEWAY_DOWN, e.getMessage());
         }
         JsonObject notification;
         try {
             notification = JsonParser.parseString(new String(rawBody, StandardCharsets.UTF_8)).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            return new WebhookResult.Rejected("malformed: body is not a JSON object");
+            return rejected(WebhookResult.Rejection.MALFORMED, "body is not a JSON object");
         }
         String orderId = MidtransJson.string(notification, "order_id");
         String statusCode = MidtransJson.string(notification, "status_code");
         String grossAmount = MidtransJson.string(notification, "gross_amount");
         String signatureKey = MidtransJson.string(notification, "signature_key");
         if (orderId == null || statusCode == null || grossAmount == null) {
-            return new WebhookResult.Rejected("malformed: order_id, status_code or gross_amount is missing");
+            return rejected(WebhookResult.Rejection.MALFORMED, "order_id, status_code or gross_amount is missing");
         }
         if (signatureKey == null) {
-            return new WebhookResult.Rejected("signature: signature_key is missing");
+            return rejected(WebhookResult.Rejection.BAD_SIGNATURE, "signature_key is missing");
         }
         if (!NotificationSignature.matches(orderId, statusCode, grossAmount, settings.serverKey(), signatureKey)) {
-            return new WebhookResult.Rejected("signature: signature_key does not match");
+            return rejected(WebhookResult.Rejection.BAD_SIGNATURE, "signature_key does not match");
         }
         // The signature proves the sender knows our key; the status call says what is true now.
         MidtransClient.Answer answer;
@@ -161,16 +173,20 @@ public class MidtransGateway implements PaymentGateway {
             answer = new MidtransClient(context, settings).status(orderId);
         } catch (GatewayException e) {
             context.logger().log(Level.WARNING, "Midtrans status check for " + orderId + " failed: " + e.getMessage());
-            return new WebhookResult.Rejected("unavailable: status check failed: " + e.getMessage());
+            return rejected(WebhookResult.Rejection.GATEWAY_DOWN, "status check failed: " + e.getMessage());
         }
         if (!answer.hasTransaction()) {
-            return new WebhookResult.Rejected("unavailable: status check answered " + answer.statusCode()
+            return rejected(WebhookResult.Rejection.GATEWAY_DOWN, "status check answered " + answer.statusCode()
                     + " " + answer.message());
         }
         return TransactionStatus.toEvent(orderId, answer.body(), true)
                 .<WebhookResult>map(WebhookResult.Verified::new)
-                .orElseGet(() -> new WebhookResult.Rejected("ignored: transaction status "
+                .orElseGet(() -> rejected(WebhookResult.Rejection.IGNORED, "transaction status "
                         + MidtransJson.string(answer.body(), "transaction_status")));
+    }
+
+    private static WebhookResult rejected(WebhookResult.Rejection type, String reason) {
+        return new WebhookResult.Rejected(type, reason);
     }
 
     /**

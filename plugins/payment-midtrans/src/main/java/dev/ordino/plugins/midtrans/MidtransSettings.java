@@ -5,8 +5,10 @@ import dev.ordino.plugin.api.PaymentGateway.GatewayException;
 import dev.ordino.plugin.api.SettingDescriptor;
 import dev.ordino.plugin.api.SettingDescriptor.SettingType;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The settings of one configured Midtrans instance, read from the host on every call. */
 record MidtransSettings(String serverKey, boolean production, URI apiBase, URI snapBase, Method method) {
@@ -26,6 +28,8 @@ record MidtransSettings(String serverKey, boolean production, URI apiBase, URI s
     /** How the customer pays: the hosted Snap page, or a QRIS code from the Core API. */
     enum Method { SNAP, QRIS }
 
+    static final List<String> METHODS = List.of("snap", "qris");
+
     /** Server key left out on purpose: the record's {@code toString} may end up in a log. */
     @Override
     public String toString() {
@@ -40,13 +44,12 @@ record MidtransSettings(String serverKey, boolean production, URI apiBase, URI s
                                 + "use it in a store whose currency is IDR."),
                 new SettingDescriptor(CLIENT_KEY, "Client key", SettingType.TEXT, false, false, null,
                         "Only needed to embed Snap in the page; the hosted Snap page works without it."),
-                new SettingDescriptor(PRODUCTION, "Production", SettingType.BOOLEAN, false, false, "false",
-                        "Off: sandbox, with sandbox keys. On: real payments."),
+                SettingDescriptor.flag(PRODUCTION, "Production", false, "Off: sandbox, with sandbox keys. On: real payments."),
                 new SettingDescriptor(API_BASE, "Core API base URL", SettingType.URL, false, false, null,
                         "Leave empty for " + SANDBOX_API + " (sandbox) or " + PRODUCTION_API + " (production)."),
                 new SettingDescriptor(SNAP_BASE, "Snap base URL", SettingType.URL, false, false, null,
                         "Leave empty for " + SANDBOX_SNAP + " (sandbox) or " + PRODUCTION_SNAP + " (production)."),
-                new SettingDescriptor(METHOD, "Payment method", SettingType.TEXT, false, false, "snap",
+                SettingDescriptor.choice(METHOD, "Payment method", METHODS, "snap",
                         "snap: the Midtrans payment page with all enabled methods; qris: a QRIS code shown in the store."));
     }
 
@@ -62,6 +65,30 @@ record MidtransSettings(String serverKey, boolean production, URI apiBase, URI s
             case "qris" -> new MidtransSettings(serverKey, production, apiBase, snapBase, Method.QRIS);
             default -> throw new GatewayException("Unknown Midtrans method '" + method + "'; use snap or qris", false, null);
         };
+    }
+
+    /** What {@link #from} would refuse, by setting key, found when staff save the settings rather than at the first payment. */
+    static Map<String, String> problems(Map<String, String> settings) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String method = settings.getOrDefault(METHOD, "snap").trim().toLowerCase(Locale.ROOT);
+        if (!METHODS.contains(method)) {
+            problems.put(METHOD, "Use snap or qris");
+        }
+        String production = settings.getOrDefault(PRODUCTION, "false").trim();
+        if (!production.equalsIgnoreCase("true") && !production.equalsIgnoreCase("false")) {
+            problems.put(PRODUCTION, "Use true or false");
+        }
+        for (String key : List.of(API_BASE, SNAP_BASE)) {
+            String value = settings.get(key);
+            if (value != null && !value.isBlank()) {
+                try {
+                    base(value, key);
+                } catch (GatewayException e) {
+                    problems.put(key, "Enter an absolute URL, e.g. " + (key.equals(API_BASE) ? SANDBOX_API : SANDBOX_SNAP));
+                }
+            }
+        }
+        return problems;
     }
 
     private static URI base(String value, String key) throws GatewayException {

@@ -17,6 +17,7 @@ import dev.ordino.plugin.api.PaymentGateway.PaymentEvent.Status;
 import dev.ordino.plugin.api.PaymentGateway.PaymentRequest;
 import dev.ordino.plugin.api.PaymentGateway.PaymentStart;
 import dev.ordino.plugin.api.PaymentGateway.WebhookResult;
+import dev.ordino.plugin.api.PaymentGateway.WebhookResult.Rejection;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -154,9 +155,9 @@ class MidtransGatewayTest {
         WebhookResult result = webhook(notification("settlement", "200", "10000.00",
                 NotificationSignature.compute("pay-42", "200", "10000.00", "guessed-key")));
 
-        String reason = assertInstanceOf(WebhookResult.Rejected.class, result).reason();
-        assertTrue(reason.startsWith("signature:"), reason);
-        assertFalse(reason.contains(SERVER_KEY));
+        WebhookResult.Rejected rejected = assertInstanceOf(WebhookResult.Rejected.class, result);
+        assertEquals(Rejection.BAD_SIGNATURE, rejected.type(), rejected.reason());
+        assertFalse(rejected.reason().contains(SERVER_KEY));
         assertTrue(midtrans.received.isEmpty());
     }
 
@@ -167,7 +168,7 @@ class MidtransGatewayTest {
 
         WebhookResult result = webhook(notification("settlement", "200", "10000.00", signedOverReformattedAmount));
 
-        assertTrue(assertInstanceOf(WebhookResult.Rejected.class, result).reason().startsWith("signature:"));
+        assertEquals(Rejection.BAD_SIGNATURE, assertInstanceOf(WebhookResult.Rejected.class, result).type());
         assertInstanceOf(WebhookResult.Verified.class, webhook(signedNotification("settlement", "200", "10000.00")));
     }
 
@@ -206,15 +207,15 @@ class MidtransGatewayTest {
 
         WebhookResult result = webhook(signedNotification("settlement", "200", "10000.00"));
 
-        String reason = assertInstanceOf(WebhookResult.Rejected.class, result).reason();
-        assertTrue(reason.startsWith("unavailable:"), reason);
+        WebhookResult.Rejected rejected = assertInstanceOf(WebhookResult.Rejected.class, result);
+        assertEquals(Rejection.GATEWAY_DOWN, rejected.type(), rejected.reason());
     }
 
     @Test
     void anUnreadableBodyIsMalformed() {
         WebhookResult result = webhook("order_id=pay-42".getBytes(StandardCharsets.UTF_8));
 
-        assertTrue(assertInstanceOf(WebhookResult.Rejected.class, result).reason().startsWith("malformed:"));
+        assertEquals(Rejection.MALFORMED, assertInstanceOf(WebhookResult.Rejected.class, result).type());
     }
 
     @Test
@@ -300,5 +301,32 @@ class MidtransGatewayTest {
         assertEquals(Status.PAID, event.status());
         assertEquals("tx-9", event.gatewayRef());
         assertNull(event.eventId());
+    }
+
+    @Test
+    void itTakesRupiahOnlyAndIsNotConfirmedByStaff() {
+        assertEquals(java.util.Set.of("IDR"), gateway.currencies());
+        assertFalse(gateway.staffConfirms());
+    }
+
+    @Test
+    void theMethodIsAChoiceAndProductionABox() {
+        var byKey = new java.util.HashMap<String, dev.ordino.plugin.api.SettingDescriptor>();
+        gateway.settings().forEach(d -> byKey.put(d.key(), d));
+        assertEquals(dev.ordino.plugin.api.SettingDescriptor.SettingType.CHOICE, byKey.get("method").type());
+        assertEquals(List.of("snap", "qris"), byKey.get("method").options());
+        assertEquals("snap", byKey.get("method").defaultValue());
+        assertEquals(dev.ordino.plugin.api.SettingDescriptor.SettingType.BOOLEAN, byKey.get("production").type());
+        assertEquals("false", byKey.get("production").defaultValue());
+    }
+
+    @Test
+    void settingsItCouldNotUseAreProblemsWhenSaved() {
+        assertEquals(Map.of(), gateway.validateSettings(Map.of("serverKey", SERVER_KEY, "method", "qris", "production", "false")));
+        assertEquals(Map.of(), gateway.validateSettings(Map.of("serverKey", SERVER_KEY)), "defaults need nothing");
+        assertEquals(Map.of("method", "Use snap or qris"),
+                gateway.validateSettings(Map.of("serverKey", SERVER_KEY, "method", "card")));
+        assertEquals(java.util.Set.of("production", "apiBase"),
+                gateway.validateSettings(Map.of("serverKey", SERVER_KEY, "production", "yes", "apiBase", "not a url")).keySet());
     }
 }

@@ -10,6 +10,8 @@ import com.stripe.net.Webhook;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent.Status;
 import dev.ordino.plugin.api.PaymentGateway.WebhookResult;
+import dev.ordino.plugin.api.PaymentGateway.WebhookResult.Rejected;
+import dev.ordino.plugin.api.PaymentGateway.WebhookResult.Rejection;
 import java.math.BigDecimal;
 import java.time.Clock;
 
@@ -27,28 +29,28 @@ final class CheckoutEvents {
 
     static WebhookResult read(String payload, String signatureHeader, String webhookSecret, Clock clock) {
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            return new WebhookResult.Rejected("signature: Stripe-Signature header is missing");
+            return new Rejected(Rejection.BAD_SIGNATURE, "Stripe-Signature header is missing");
         }
         try {
             Webhook.Signature.verifyHeader(payload, signatureHeader, webhookSecret, TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException e) {
-            return new WebhookResult.Rejected("signature: " + e.getMessage());
+            return new Rejected(Rejection.BAD_SIGNATURE, e.getMessage());
         } catch (RuntimeException e) {
             // stripe-java parses the header's timestamp with Long.parseLong: "t=abc" is a bad signature too.
-            return new WebhookResult.Rejected("signature: Stripe-Signature header cannot be read");
+            return new Rejected(Rejection.BAD_SIGNATURE, "Stripe-Signature header cannot be read");
         }
         JsonObject event;
         try {
             event = JsonParser.parseString(payload).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            return new WebhookResult.Rejected("malformed: body is not a JSON object");
+            return new Rejected(Rejection.MALFORMED, "body is not a JSON object");
         }
         String eventId = string(event, "id");
         String type = string(event, "type");
         JsonObject session = event.get("data") instanceof JsonObject data && data.get("object") instanceof JsonObject object
                 ? object : null;
         if (eventId == null || type == null || session == null) {
-            return new WebhookResult.Rejected("malformed: event without id, type or data.object");
+            return new Rejected(Rejection.MALFORMED, "event without id, type or data.object");
         }
         Status status = switch (type) {
             case "checkout.session.completed" -> isPaid(session) ? Status.PAID : Status.PENDING;
@@ -58,11 +60,11 @@ final class CheckoutEvents {
             default -> null;
         };
         if (status == null) {
-            return new WebhookResult.Rejected("ignored: " + type);
+            return new Rejected(Rejection.IGNORED, type);
         }
         String paymentRef = paymentRef(session);
         if (paymentRef == null) {
-            return new WebhookResult.Rejected("ignored: session " + string(session, "id") + " was not started by Ordino");
+            return new Rejected(Rejection.IGNORED, "session " + string(session, "id") + " was not started by Ordino");
         }
         return new WebhookResult.Verified(new PaymentEvent(paymentRef, string(session, "id"), status, amount(session), eventId));
     }

@@ -28,10 +28,9 @@ import org.pf4j.Extension;
  * <p>{@link #status} and {@link #refund} need Stripe's Checkout Session id ({@code cs_...}), which
  * {@link #startPayment} returns as {@code gatewayRef}; Stripe cannot look a session up by our
  * reference. Webhooks come from the endpoint configured in the Stripe dashboard (Stripe has no
- * per-payment webhook URL). {@link WebhookResult.Rejected} reasons start with {@code "signature:"}
- * (bad or older than five minutes: answer 401), {@code "malformed:"} (answer 400),
- * {@code "unavailable:"} (no signing secret set: answer 503 so Stripe retries) or {@code "ignored:"}
- * (an event Ordino does not act on: answer 200 so Stripe stops sending it).
+ * per-payment webhook URL). A webhook is rejected as {@code BAD_SIGNATURE} (bad or older than five
+ * minutes), {@code MALFORMED}, {@code GATEWAY_DOWN} (no signing secret set, so Stripe retries) or
+ * {@code IGNORED} (an event Ordino does not act on, so Stripe stops sending it).
  */
 @Extension
 public class StripeGateway implements PaymentGateway {
@@ -55,6 +54,11 @@ public class StripeGateway implements PaymentGateway {
     @Override
     public List<SettingDescriptor> settings() {
         return StripeSettings.descriptors();
+    }
+
+    @Override
+    public Map<String, String> validateSettings(Map<String, String> settings) {
+        return StripeSettings.problems(settings);
     }
 
     @Override
@@ -103,7 +107,7 @@ public class StripeGateway implements PaymentGateway {
         try {
             webhookSecret = StripeSettings.webhookSecret(context);
         } catch (GatewayException e) {
-            return new WebhookResult.Rejected("unavailable: " + e.getMessage());
+            return new WebhookResult.Rejected(WebhookResult.Rejection.GATEWAY_DOWN, e.getMessage());
         }
         List<String> signature = headers.getOrDefault("stripe-signature", List.of());
         return CheckoutEvents.read(new String(rawBody, StandardCharsets.UTF_8),

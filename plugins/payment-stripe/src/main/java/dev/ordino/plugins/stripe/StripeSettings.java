@@ -5,7 +5,9 @@ import dev.ordino.plugin.api.PaymentGateway.GatewayException;
 import dev.ordino.plugin.api.SettingDescriptor;
 import dev.ordino.plugin.api.SettingDescriptor.SettingType;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The settings of one configured Stripe instance, read from the host on every call. */
 final class StripeSettings {
@@ -27,6 +29,23 @@ final class StripeSettings {
                                 + "checkout.session.* events."),
                 new SettingDescriptor(API_BASE, "API base URL", SettingType.URL, false, false, DEFAULT_API_BASE,
                         "Change only for a Stripe mock or proxy."));
+    }
+
+    /**
+     * Keys pasted into the wrong field (a publishable {@code pk_} key, the signing secret as the API
+     * key) by setting key. The messages never repeat the value.
+     */
+    static Map<String, String> problems(Map<String, String> settings) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        String secretKey = settings.getOrDefault(SECRET_KEY, "").trim();
+        if (!secretKey.startsWith("sk_") && !secretKey.startsWith("rk_")) {
+            problems.put(SECRET_KEY, "Use the secret key (sk_...) or a restricted key (rk_...), not the publishable key");
+        }
+        String webhookSecret = settings.getOrDefault(WEBHOOK_SECRET, "").trim();
+        if (!webhookSecret.startsWith("whsec_")) {
+            problems.put(WEBHOOK_SECRET, "Use the endpoint's signing secret (whsec_...)");
+        }
+        return problems;
     }
 
     static String secretKey(HostContext context) throws GatewayException {

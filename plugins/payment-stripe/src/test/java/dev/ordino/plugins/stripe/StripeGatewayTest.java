@@ -15,6 +15,7 @@ import dev.ordino.plugin.api.PaymentGateway.PaymentEvent.Status;
 import dev.ordino.plugin.api.PaymentGateway.PaymentRequest;
 import dev.ordino.plugin.api.PaymentGateway.PaymentStart;
 import dev.ordino.plugin.api.PaymentGateway.WebhookResult;
+import dev.ordino.plugin.api.PaymentGateway.WebhookResult.Rejection;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +101,8 @@ class StripeGatewayTest {
         return webhook(payload, sign(payload, NOW.getEpochSecond() - 10, WEBHOOK_SECRET));
     }
 
-    private static String rejection(WebhookResult result) {
-        return assertInstanceOf(WebhookResult.Rejected.class, result).reason();
+    private static WebhookResult.Rejected rejection(WebhookResult result) {
+        return assertInstanceOf(WebhookResult.Rejected.class, result);
     }
 
     @Test
@@ -192,19 +193,19 @@ class StripeGatewayTest {
     void aForgedSignatureIsRejected() throws Exception {
         String payload = event("checkout.session.completed", "complete", "paid");
 
-        String reason = rejection(webhook(payload, sign(payload, NOW.getEpochSecond(), "whsec_guessed")));
+        WebhookResult.Rejected rejected = rejection(webhook(payload, sign(payload, NOW.getEpochSecond(), "whsec_guessed")));
 
-        assertTrue(reason.startsWith("signature:"), reason);
-        assertFalse(reason.contains(WEBHOOK_SECRET));
+        assertEquals(Rejection.BAD_SIGNATURE, rejected.type(), rejected.reason());
+        assertFalse(rejected.reason().contains(WEBHOOK_SECRET));
     }
 
     @Test
     void aSignatureOlderThanFiveMinutesIsRejected() throws Exception {
         String payload = event("checkout.session.completed", "complete", "paid");
 
-        String reason = rejection(webhook(payload, sign(payload, NOW.getEpochSecond() - 301, WEBHOOK_SECRET)));
+        WebhookResult.Rejected rejected = rejection(webhook(payload, sign(payload, NOW.getEpochSecond() - 301, WEBHOOK_SECRET)));
 
-        assertTrue(reason.startsWith("signature:"), reason);
+        assertEquals(Rejection.BAD_SIGNATURE, rejected.type(), rejected.reason());
     }
 
     @Test
@@ -212,33 +213,33 @@ class StripeGatewayTest {
         String payload = event("checkout.session.completed", "complete", "paid");
         String signature = sign(payload, NOW.getEpochSecond(), WEBHOOK_SECRET);
 
-        String reason = rejection(webhook(payload.replace("1250", "125000"), signature));
+        WebhookResult.Rejected rejected = rejection(webhook(payload.replace("1250", "125000"), signature));
 
-        assertTrue(reason.startsWith("signature:"), reason);
+        assertEquals(Rejection.BAD_SIGNATURE, rejected.type(), rejected.reason());
     }
 
     @Test
     void aWebhookWithoutSignatureIsRejected() {
-        assertTrue(rejection(webhook(event("checkout.session.completed", "complete", "paid"), null))
-                .startsWith("signature:"));
+        assertEquals(Rejection.BAD_SIGNATURE, rejection(webhook(event("checkout.session.completed", "complete", "paid"), null))
+                .type());
     }
 
     @Test
     void anUnreadableSignatureHeaderIsABadSignature() {
         String payload = event("checkout.session.completed", "complete", "paid");
         for (String header : List.of("t=abc,v1=xyz", "t=99999999999999999999,v1=00", "garbage", "t=,v1=")) {
-            assertTrue(rejection(webhook(payload, header)).startsWith("signature:"), header);
+            assertEquals(Rejection.BAD_SIGNATURE, rejection(webhook(payload, header)).type(), header);
         }
     }
 
     @Test
     void aSignedBodyThatIsNotAnEventIsMalformed() throws Exception {
-        assertTrue(rejection(signedWebhook("[1,2]")).startsWith("malformed:"));
+        assertEquals(Rejection.MALFORMED, rejection(signedWebhook("[1,2]")).type());
     }
 
     @Test
     void otherEventTypesAreIgnored() throws Exception {
-        assertEquals("ignored: payment_intent.created",
+        assertEquals(new WebhookResult.Rejected(Rejection.IGNORED, "payment_intent.created"),
                 rejection(signedWebhook(event("payment_intent.created", "open", "unpaid"))));
     }
 
@@ -312,5 +313,21 @@ class StripeGatewayTest {
         GatewayException error = assertThrows(GatewayException.class, () -> gateway.status(host(), "cs_test_a1"));
 
         assertTrue(error.retryable());
+    }
+
+    @Test
+    void itTakesAnyCurrencyAndIsNotConfirmedByStaff() {
+        assertTrue(gateway.currencies().isEmpty());
+        assertFalse(gateway.staffConfirms());
+    }
+
+    @Test
+    void aKeyInTheWrongFieldIsAProblemWhenSavedAndTheProblemNeverRepeatsIt() {
+        assertEquals(Map.of(), gateway.validateSettings(Map.of("secretKey", SECRET_KEY, "webhookSecret", WEBHOOK_SECRET)));
+        assertEquals(Map.of(), gateway.validateSettings(Map.of("secretKey", "rk_live_restricted", "webhookSecret", WEBHOOK_SECRET)));
+
+        Map<String, String> problems = gateway.validateSettings(Map.of("secretKey", "pk_test_publishable", "webhookSecret", SECRET_KEY));
+        assertEquals(java.util.Set.of("secretKey", "webhookSecret"), problems.keySet());
+        assertFalse(problems.values().stream().anyMatch(message -> message.contains("pk_test_publishable") || message.contains(SECRET_KEY)));
     }
 }

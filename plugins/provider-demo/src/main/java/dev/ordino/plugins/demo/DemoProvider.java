@@ -47,6 +47,29 @@ public class DemoProvider implements SmmProvider {
                 "How much faster than real time orders progress; 60 finishes a 3-minute order in 3 seconds"));
     }
 
+    /** Places nothing anywhere: orders progress by the clock alone. */
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> validateSettings(Map<String, String> settings) {
+        String speed = settings.get(SPEED_SETTING);
+        if (speed == null) {
+            return Map.of();
+        }
+        try {
+            double value = Double.parseDouble(speed.strip());
+            if (value > 0 && value <= MAX_SPEED) {
+                return Map.of();
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        return Map.of(SPEED_SETTING, "Enter a speed above 0 and at most " + (long) MAX_SPEED);
+    }
+
     @Override
     public List<ProviderService> services(HostContext context) {
         return DemoCatalog.services();

@@ -241,4 +241,18 @@ class DemoProviderTest {
         assertEquals(new BigDecimal("1000.00"), provider.balance(host).amount());
         assertEquals("USD", provider.balance(host).currency());
     }
+
+    @Test
+    void itSaysItIsSimulated() {
+        assertTrue(provider.simulated(), "the host configures it for a demo shop by this, not by its id");
+    }
+
+    @Test
+    void aSpeedThatIsNotAPositiveNumberIsAProblemWhenSaved() {
+        assertEquals(Map.of(), provider.validateSettings(Map.of("speed", "60")));
+        assertEquals(Map.of(), provider.validateSettings(Map.of()));
+        for (String speed : List.of("0", "-1", "fast", "10001")) {
+            assertEquals(java.util.Set.of("speed"), provider.validateSettings(Map.of("speed", speed)).keySet(), speed);
+        }
+    }
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -84,20 +85,36 @@ final class PanelClient {
     static PanelClient of(HostContext context) throws ProviderException.Rejected {
         String rawUrl = context.setting(URL_SETTING)
                 .orElseThrow(() -> new ProviderException.Rejected("Setting 'url' is missing"));
-        URI url;
-        try {
-            url = new URI(rawUrl.trim());
-        } catch (URISyntaxException e) {
-            throw new ProviderException.Rejected("Setting 'url' is not a valid URL");
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new ProviderException.Rejected("Setting 'url' must be an http or https URL");
-        }
+        URI url = httpUrl(rawUrl).orElseThrow(() -> new ProviderException.Rejected("Setting 'url' must be an http or https URL"));
         String key = context.setting(KEY_SETTING).map(String::trim)
                 .orElseThrow(() -> new ProviderException.Rejected("Setting 'key' (API key) is missing"));
         return new PanelClient(url, key, Duration.ofSeconds(timeoutSeconds(context)), context.httpClient(),
                 context.logger());
+    }
+
+    /** The panel's address if it is an absolute http or https URL. */
+    static Optional<URI> httpUrl(String value) {
+        try {
+            URI url = new URI(value.trim());
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null ? Optional.of(url) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The settings {@link #of} would refuse or quietly replace, by setting key. */
+    static Map<String, String> problems(Map<String, String> settings) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (httpUrl(settings.getOrDefault(URL_SETTING, "")).isEmpty()) {
+            problems.put(URL_SETTING, "Enter the panel's API address starting with https:// or http://");
+        }
+        String timeout = settings.get(TIMEOUT_SETTING);
+        Long seconds = timeout == null ? null : PanelValues.whole(timeout);
+        if (timeout != null && (seconds == null || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS)) {
+            problems.put(TIMEOUT_SETTING, "Enter whole seconds from 1 to " + MAX_TIMEOUT_SECONDS);
+        }
+        return problems;
     }
 
     private static long timeoutSeconds(HostContext context) {

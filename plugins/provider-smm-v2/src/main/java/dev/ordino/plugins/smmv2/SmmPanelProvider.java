@@ -57,6 +57,11 @@ public class SmmPanelProvider implements SmmProvider {
     }
 
     @Override
+    public Map<String, String> validateSettings(Map<String, String> settings) {
+        return PanelClient.problems(settings);
+    }
+
+    @Override
     public List<ProviderService> services(HostContext context) throws ProviderException {
         List<?> entries = PanelClient.of(context).post("services", Call.READ, Map.of()).list();
         List<ProviderService> services = new ArrayList<>(entries.size());

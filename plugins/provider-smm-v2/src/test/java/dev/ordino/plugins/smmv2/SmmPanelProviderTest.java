@@ -290,4 +290,20 @@ class SmmPanelProviderTest {
         assertTrue(provider.cancel(host, List.of()).isEmpty());
         assertTrue(panel.received().isEmpty());
     }
+
+    @Test
+    void a_url_that_is_not_http_or_a_timeout_out_of_range_is_a_problem_when_saved() {
+        assertEquals(Map.of(), provider.validateSettings(Map.of("url", "https://panel.example/api/v2", "key", "k", "timeoutSeconds", "30")));
+        assertEquals(java.util.Set.of("url"), provider.validateSettings(Map.of("url", "ftp://panel.example/api/v2", "key", "k")).keySet());
+        assertEquals(java.util.Set.of("url"), provider.validateSettings(Map.of("key", "k")).keySet());
+        assertEquals(java.util.Set.of("timeoutSeconds"),
+                provider.validateSettings(Map.of("url", "http://127.0.0.1:1/api/v2", "timeoutSeconds", "0")).keySet());
+        assertEquals(java.util.Set.of("timeoutSeconds"),
+                provider.validateSettings(Map.of("url", "http://127.0.0.1:1/api/v2", "timeoutSeconds", "601")).keySet());
+    }
+
+    @Test
+    void a_real_panel_is_not_simulated() {
+        assertFalse(provider.simulated());
+    }
 }
