@@ -197,7 +197,8 @@ class ProviderCrashTest {
                         System.getenv().getOrDefault("ORDINO_TEST_DB_USERNAME", ""),
                         System.getenv().getOrDefault("ORDINO_TEST_DB_PASSWORD", ""));
             }
-            return new Database(EmbeddedMariaDb.startIn(Path.of("target/test-data/mariadb")).jdbcUrl(name), "root", "");
+            EmbeddedMariaDb server = EmbeddedMariaDb.startIn(Path.of("target/test-data/mariadb"));
+            return new Database(server.jdbcUrl(name), server.username(), server.password());
         }
 
         Lines lines(long offering) throws SQLException {

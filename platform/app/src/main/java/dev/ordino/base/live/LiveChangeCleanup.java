@@ -27,7 +27,7 @@ public class LiveChangeCleanup {
     }
 
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT5M")
-    @SchedulerLock(name = "live-change-cleanup", lockAtLeastFor = "PT4M", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "live-change-cleanup", lockAtLeastFor = "PT5M", lockAtMostFor = "PT5M")
     public void deleteOld() {
         var cutoff = UtcTime.column(clock.instant().minus(KEEP));
         // Through the index on created_at, so the delete locks only old rows, never the end of the
