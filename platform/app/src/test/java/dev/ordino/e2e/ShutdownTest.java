@@ -55,6 +55,29 @@ class ShutdownTest {
     }
 
     @Test
+    void aNodeKilledWithSigkillLeavesItsDatabaseRunningAndTheNextStartStopsThatServerAndFindsTheData() throws Exception {
+        Path data = Path.of("target", "shutdown-killed-" + System.nanoTime()).toAbsolutePath();
+        ProcessHandle leftOver;
+        try (ChildNode node = ChildNode.start(data, NODE, START)) {
+            leftOver = ProcessHandle.of(node.pid()).orElseThrow().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("mariadbd")).findFirst().orElseThrow();
+            ProcessHandle.of(node.pid()).orElseThrow().destroyForcibly(); // the JVM only, as kill -9 or the OOM killer would
+            ProcessHandle.of(node.pid()).ifPresent(jvm -> jvm.onExit().join());
+            assertThat(leftOver.isAlive()).as("mariadbd outlives the killed JVM").isTrue();
+        }
+        try (ChildNode again = ChildNode.start(data, NODE, START)) {
+            assertThat(leftOver.isAlive()).as("the left-over server was stopped").isFalse();
+            assertThat(again.log()).contains("left running on");
+            HttpResponse<String> token = new Api(again.port()).post("/v1/auth/token", null,
+                    "{\"email\":\"admin@ordino.demo\",\"password\":\"admin-demo-1\"}");
+            assertThat(token.statusCode()).as("the first start's demo admin is still there").isEqualTo(200);
+            again.terminate(Duration.ofSeconds(60));
+        } finally {
+            leftOver.destroyForcibly();
+        }
+    }
+
+    @Test
     void ordersInFlightAtSigtermAreAnsweredWithoutAServerErrorAndEveryAcceptedOneIsChargedOnce() throws Exception {
         Path data = Path.of("target", "shutdown-load-" + System.nanoTime()).toAbsolutePath();
         List<Long> customers = new ArrayList<>();

@@ -62,6 +62,7 @@ public final class EmbeddedMariaDb {
 
     private static EmbeddedMariaDb start(Path home) {
         long begin = System.nanoTime();
+        stopOrphan(home);
         try {
             ServerPassword password = ServerPassword.in(home);
             if (!password.isSet()) {
@@ -79,6 +80,32 @@ public final class EmbeddedMariaDb {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the embedded MariaDB folder " + home, e);
         }
+    }
+
+    /**
+     * A server left running on this folder by a process that died without stopping it (kill -9,
+     * out of memory) holds the data files, and a new one could not start. If its parent is gone it
+     * is ours to stop; one whose parent still runs belongs to another Ordino on the same folder,
+     * which is refused plainly rather than taken from under it.
+     */
+    static void stopOrphan(Path home) {
+        String marker = "--basedir=" + home.resolve("base");
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains("mariadbd") && line.contains(marker)).orElse(false))
+                .forEach(server -> {
+                    boolean orphan = server.parent().map(parent -> parent.pid() == 1 || !parent.isAlive()).orElse(true);
+                    if (!orphan) {
+                        throw new IllegalStateException("Another process (pid " + server.parent().map(ProcessHandle::pid).orElse(-1L)
+                                + ") runs the embedded MariaDB in " + home + "; stop it first or use another ORDINO_DATA_DIR");
+                    }
+                    log.warn("A MariaDB server left running on {} by an earlier run (pid {}) is stopped first", home, server.pid());
+                    server.destroy();
+                    try {
+                        server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        server.destroyForcibly();
+                    }
+                });
     }
 
     /**
