@@ -46,8 +46,11 @@ class ProviderHealth {
     void failed(long instanceId, String action, Exception e) {
         String message = ProviderInstances.describe(e);
         log.warn("Provider instance {} {} failed: {}", instanceId, action, message);
-        if (e instanceof PluginCallFailed refused && refused.reason() == PluginCallFailed.Reason.BUSY) {
-            return; // counted by the boundary; under a storm of refusals the database is left alone
+        if (e instanceof PluginCallFailed refused && (refused.reason() == PluginCallFailed.Reason.BUSY
+                || refused.reason() == PluginCallFailed.Reason.STOPPING)) {
+            // Counted by the boundary; a storm of refusals leaves the database alone, and a node that is
+            // stopping says nothing about the provider's health.
+            return;
         }
         if (!(e instanceof PluginCallFailed)) { // the boundary has stored what it saw already
             jdbc.sql("UPDATE provider_instance SET health = 'failing', last_error = ? WHERE id = ?")
