@@ -90,7 +90,8 @@ class PaymentRefunds implements GatewayRefunds {
                 // status first: MariaDB assigns left to right, so the CASE must see the amount before this refund.
                 int booked = jdbc.sql("UPDATE payment SET status = CASE WHEN refunded_amount + ? >= amount THEN "
                                 + PaymentState.REFUNDED.sql() + " ELSE " + PaymentState.PARTIALLY_REFUNDED.sql() + " END, "
-                                + "refunded_amount = refunded_amount + ?, updated_at = ? WHERE id = ? AND " + PaymentState.in(PaymentState.REFUNDABLE))
+                                + "refunded_amount = refunded_amount + ?, updated_at = ? WHERE id = ? AND "
+                                + PaymentState.in(PaymentState.REFUNDABLE))
                         .params(value, value, UtcTime.column(clock.instant()), p.id()).update();
                 if (booked == 0) {
                     throw new IllegalStateException("Payment " + p.id() + " can no longer be refunded");
