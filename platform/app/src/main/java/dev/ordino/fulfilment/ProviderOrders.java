@@ -1,5 +1,11 @@
 package dev.ordino.fulfilment;
 
+import static dev.ordino.fulfilment.ProviderOrderState.ATTENTION;
+import static dev.ordino.fulfilment.ProviderOrderState.CLOSED;
+import static dev.ordino.fulfilment.ProviderOrderState.OPEN;
+import static dev.ordino.fulfilment.ProviderOrderState.QUEUED;
+import static dev.ordino.fulfilment.ProviderOrderState.UNKNOWN;
+
 import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
@@ -15,6 +21,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,29 +57,37 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
                                     String reason, int attempts, Instant createdAt, Instant updatedAt) {
     }
 
-    private static final String SELECT = "SELECT p.id, p.order_id, o.number, p.item_id, i.name, p.service_id, p.state, p.provider_ref, "
+    private static final String SELECT = "SELECT p.id, p.order_id, p.item_id, i.name, p.service_id, p.state, p.provider_ref, "
             + "p.provider_status, p.start_count, p.remains, COALESCE(p.attention_reason, p.last_error), p.attempts, p.created_at, "
-            + "p.updated_at FROM provider_order p JOIN customer_order o ON o.id = p.order_id "
-            + "JOIN provider_instance i ON i.id = p.instance_id ";
+            + "p.updated_at FROM provider_order p JOIN provider_instance i ON i.id = p.instance_id ";
 
     /** Lines whose outcome is unknown or that every provider refused, oldest first. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public List<ProviderOrderView> needingAttention() {
-        return jdbc.sql(SELECT + "WHERE p.state IN ('unknown', 'attention') ORDER BY p.id LIMIT 500").query(this::view).list();
+        return withNumbers(jdbc.sql(SELECT + "WHERE p." + ProviderOrderState.in(ProviderOrderState.NEEDS_STAFF)
+                + " ORDER BY p.id LIMIT 500").query(this::view).list());
     }
 
     /** Provider orders of one customer order. */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public List<ProviderOrderView> ofOrder(long orderId) {
-        return jdbc.sql(SELECT + "WHERE p.order_id = ? ORDER BY p.id").param(orderId).query(this::view).list();
+        return withNumbers(jdbc.sql(SELECT + "WHERE p.order_id = ? ORDER BY p.id").param(orderId).query(this::view).list());
+    }
+
+    /** The customer orders' numbers, from ordering. */
+    private List<ProviderOrderView> withNumbers(List<ProviderOrderView> rows) {
+        Map<Long, String> numbers = orders.numbers(rows.stream().map(ProviderOrderView::orderId).collect(Collectors.toSet()));
+        return rows.stream().map(r -> new ProviderOrderView(r.id(), r.orderId(), numbers.get(r.orderId()), r.itemId(), r.provider(),
+                r.serviceId(), r.state(), r.providerRef(), r.providerStatus(), r.startCount(), r.remains(), r.reason(), r.attempts(),
+                r.createdAt(), r.updatedAt())).toList();
     }
 
     /** Sends the line again (staff checked that the provider does not have it). */
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public void resubmit(long id, String actor) {
         ProviderOrderView row = attention(id);
-        claimed(jdbc.sql("UPDATE provider_order SET state = 'queued', tried_instances = NULL, attempts = 0, next_attempt_at = ?, "
-                        + "attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('unknown', 'attention')")
+        claimed(jdbc.sql("UPDATE provider_order SET state = " + QUEUED.sql() + ", tried_instances = NULL, attempts = 0, "
+                        + "next_attempt_at = ?, attention_reason = NULL, updated_at = ? WHERE id = ? AND " + QUEUED.from(UNKNOWN, ATTENTION))
                 .params(UtcTime.column(clock.instant()), UtcTime.column(clock.instant()), id).update());
         orders.note(row.orderId(), "Resubmission to the provider requested by staff", actor);
         submission.submitDue();
@@ -87,8 +102,8 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         }
         ProviderOrderView row = attention(id);
         Instant now = clock.instant();
-        claimed(jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
-                        + "attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('unknown', 'attention')")
+        claimed(jdbc.sql("UPDATE provider_order SET state = " + OPEN.sql() + ", provider_ref = ?, provider_status = 'Pending', "
+                        + "submitted_at = ?, attention_reason = NULL, updated_at = ? WHERE id = ? AND " + OPEN.from(UNKNOWN, ATTENTION))
                 .params(ref, UtcTime.column(now), UtcTime.column(now), id).update());
         orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.PROCESSING, null,
                 "Provider order " + ref + " entered by staff", actor);
@@ -98,7 +113,8 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public void refund(long id, String actor) {
         ProviderOrderView row = attention(id);
-        claimed(jdbc.sql("UPDATE provider_order SET state = 'closed', updated_at = ? WHERE id = ? AND state IN ('unknown', 'attention')")
+        claimed(jdbc.sql("UPDATE provider_order SET state = " + CLOSED.sql() + ", updated_at = ? WHERE id = ? AND "
+                        + CLOSED.from(UNKNOWN, ATTENTION))
                 .params(UtcTime.column(clock.instant()), id).update());
         orders.itemProgress(row.orderId(), row.itemId(), OrderStatus.CANCELLED, null,
                 "Refunded by staff: the provider did not take the order", actor);
@@ -114,7 +130,7 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
     private ProviderOrderView attention(long id) {
         ProviderOrderView row = jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(this::view).optional()
                 .orElseThrow(() -> DomainException.notFound("provider_order_not_found", "No such provider order"));
-        if (!row.state().equals("unknown") && !row.state().equals("attention")) {
+        if (!ProviderOrderState.NEEDS_STAFF.contains(ProviderOrderState.parse(row.state()))) {
             throw DomainException.conflict("not_needing_attention", "This line does not need attention any more");
         }
         return row;
@@ -209,23 +225,32 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         };
     }
 
-    private record Tracked(long id, long instanceId, String ref, String state, String itemStatus, boolean refill,
+    private record Tracked(long id, long instanceId, String ref, ProviderOrderState state, OrderStatus itemStatus, boolean refill,
                            boolean cancel, boolean cancelRequested, long offeringId, Instant completedAt, String lastRefill) {
     }
 
+    /** The order's first line at a provider, if the order is the customer's, with what its service allows. */
     private Optional<Tracked> tracked(long customerId, long orderId) {
-        return jdbc.sql("SELECT p.id, p.instance_id, p.provider_ref, p.state, it.status, COALESCE(m.refill, 0), COALESCE(m.cancel, 0), "
-                        + "p.cancel_requested, it.offering_id, p.completed_at, "
-                        + "(SELECT r.status FROM provider_refill r WHERE r.provider_order_id = p.id ORDER BY r.id DESC LIMIT 1) "
-                        + "FROM provider_order p JOIN customer_order o ON o.id = p.order_id JOIN order_item it ON it.id = p.item_id "
-                        + "LEFT JOIN offering_provider m ON m.offering_id = it.offering_id AND m.instance_id = p.instance_id "
-                        + "AND m.service_id = p.service_id "
-                        + "WHERE p.order_id = ? AND o.customer_id = ? AND p.provider_ref IS NOT NULL ORDER BY p.id LIMIT 1")
-                .params(orderId, customerId)
-                .query((rs, n) -> new Tracked(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getLong(9),
-                        rs.getObject(10, LocalDateTime.class) == null ? null : UtcTime.instant(rs.getObject(10, LocalDateTime.class)),
-                        rs.getString(11)))
+        List<OrderFulfilment.ServiceItem> items = orders.serviceItems(orderId);
+        if (items.isEmpty() || items.getFirst().customerId() != customerId) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT p.id, p.instance_id, p.provider_ref, p.state, p.item_id, p.service_id, p.cancel_requested, "
+                        + "p.completed_at, (SELECT r.status FROM provider_refill r WHERE r.provider_order_id = p.id ORDER BY r.id DESC LIMIT 1) "
+                        + "FROM provider_order p WHERE p.order_id = ? AND p.provider_ref IS NOT NULL ORDER BY p.id LIMIT 1")
+                .param(orderId)
+                .query((rs, n) -> {
+                    long itemId = rs.getLong(5);
+                    OrderFulfilment.ServiceItem item = items.stream().filter(i -> i.itemId() == itemId).findFirst().orElseThrow();
+                    boolean[] allows = jdbc.sql("SELECT refill, cancel FROM offering_provider WHERE offering_id = ? AND instance_id = ? "
+                                    + "AND service_id = ?")
+                            .params(item.offeringId(), rs.getLong(2), rs.getString(6))
+                            .query((m, k) -> new boolean[]{m.getBoolean(1), m.getBoolean(2)}).optional().orElse(new boolean[2]);
+                    LocalDateTime completedAt = rs.getObject(8, LocalDateTime.class);
+                    return new Tracked(rs.getLong(1), rs.getLong(2), rs.getString(3), ProviderOrderState.parse(rs.getString(4)),
+                            item.itemStatus(), allows[0], allows[1], rs.getBoolean(7), item.offeringId(),
+                            completedAt == null ? null : UtcTime.instant(completedAt), rs.getString(9));
+                })
                 .optional();
     }
 
@@ -233,15 +258,14 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         if (!t.refill()) {
             return "This service has no refill";
         }
-        if (!"completed".equals(t.itemStatus()) && !"partial".equals(t.itemStatus())) {
+        if (t.itemStatus() != OrderStatus.COMPLETED && t.itemStatus() != OrderStatus.PARTIAL) {
             return "A refill is possible once the order is completed";
         }
         int days = catalog.offering(t.offeringId()).map(o -> o.refillDays()).orElse(0);
         if (days <= 0 || t.completedAt() == null || clock.instant().isAfter(t.completedAt().plus(Duration.ofDays(days)))) {
             return "The refill period of this service has ended";
         }
-        if (t.lastRefill() != null && !List.of("completed", "rejected", "canceled", "cancelled", "error", "fail")
-                .contains(t.lastRefill().toLowerCase(java.util.Locale.ROOT))) {
+        if (t.lastRefill() != null && !RefillState.of(t.lastRefill()).isFinal()) {
             return "A refill is already in progress";
         }
         return null;
@@ -251,7 +275,7 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         if (!t.cancel()) {
             return "This service cannot be cancelled at the provider";
         }
-        if (!"open".equals(t.state())) {
+        if (t.state() != OPEN) {
             return "This order is not running at the provider";
         }
         if (t.cancelRequested()) {
@@ -261,9 +285,9 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
     }
 
     private ProviderOrderView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new ProviderOrderView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class),
-                (Long) rs.getObject(11, Long.class), rs.getString(12), rs.getInt(13),
-                UtcTime.instant(rs.getObject(14, LocalDateTime.class)), UtcTime.instant(rs.getObject(15, LocalDateTime.class)));
+        return new ProviderOrderView(rs.getLong(1), rs.getLong(2), null, rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
+                (Long) rs.getObject(10, Long.class), rs.getString(11), rs.getInt(12),
+                UtcTime.instant(rs.getObject(13, LocalDateTime.class)), UtcTime.instant(rs.getObject(14, LocalDateTime.class)));
     }
 }

@@ -1,7 +1,12 @@
 package dev.ordino.fulfilment;
 
+import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderPaid;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,15 +28,17 @@ import org.springframework.stereotype.Component;
 class ProviderQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderQueue.class);
-    private static final int SWEEP_ORDERS = 500;
+    private static final int SWEEP_LINES = 500;
 
     private final ProviderSubmission submission;
     private final ProviderSenders senders;
+    private final OrderFulfilment orders;
     private final JdbcClient jdbc;
 
-    ProviderQueue(ProviderSubmission submission, ProviderSenders senders, JdbcClient jdbc) {
+    ProviderQueue(ProviderSubmission submission, ProviderSenders senders, OrderFulfilment orders, JdbcClient jdbc) {
         this.submission = submission;
         this.senders = senders;
+        this.orders = orders;
         this.jdbc = jdbc;
     }
 
@@ -46,20 +53,19 @@ class ProviderQueue {
     /** Queues every paid line that should have a provider order and has none. Answers how many were queued. */
     int sweep() {
         int queued = 0;
+        long afterOrder = 0;
+        long afterItem = 0;
         while (true) {
-            List<Long> orderIds = jdbc.sql("SELECT DISTINCT o.id FROM customer_order o JOIN order_item it ON it.order_id = o.id "
-                            + "WHERE o.status IN ('pending', 'processing', 'in_progress') AND o.payment_status = 'paid' AND it.status = 'pending' AND it.kind = 'SERVICE' "
-                            + "AND NOT EXISTS (SELECT 1 FROM provider_order p WHERE p.item_id = it.id) "
-                            + "AND EXISTS (SELECT 1 FROM offering_provider m JOIN provider_instance i ON i.id = m.instance_id "
-                            + "WHERE m.offering_id = it.offering_id AND m.vanished = 0 AND i.enabled = 1) "
-                            + "ORDER BY o.id LIMIT " + SWEEP_ORDERS)
-                    .query(Long.class).list();
-            int round = 0;
-            for (long orderId : orderIds) {
-                round += submission.enqueue(orderId).size();
+            List<OrderFulfilment.WaitingLine> lines = orders.waitingLines(afterOrder, afterItem, SWEEP_LINES);
+            if (lines.isEmpty()) {
+                break;
             }
-            queued += round;
-            if (orderIds.size() < SWEEP_ORDERS || round == 0) {
+            afterOrder = lines.getLast().orderId();
+            afterItem = lines.getLast().itemId();
+            for (long orderId : unqueued(lines)) {
+                queued += submission.enqueue(orderId).size();
+            }
+            if (lines.size() < SWEEP_LINES) {
                 break;
             }
         }
@@ -68,5 +74,16 @@ class ProviderQueue {
             senders.wake();
         }
         return queued;
+    }
+
+    /** The orders of lines that have no provider order although an enabled provider is mapped to their offering. */
+    private Set<Long> unqueued(List<OrderFulfilment.WaitingLine> lines) {
+        Set<Long> queued = new HashSet<>(jdbc.sql("SELECT item_id FROM provider_order WHERE item_id IN (:ids)")
+                .param("ids", lines.stream().map(OrderFulfilment.WaitingLine::itemId).toList()).query(Long.class).list());
+        Set<Long> routed = new HashSet<>(jdbc.sql("SELECT DISTINCT m.offering_id FROM offering_provider m JOIN provider_instance i "
+                        + "ON i.id = m.instance_id WHERE m.offering_id IN (:ids) AND m.vanished = 0 AND i.enabled = 1")
+                .param("ids", lines.stream().map(OrderFulfilment.WaitingLine::offeringId).distinct().toList()).query(Long.class).list());
+        return lines.stream().filter(line -> !queued.contains(line.itemId()) && routed.contains(line.offeringId()))
+                .map(OrderFulfilment.WaitingLine::orderId).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -1,5 +1,9 @@
 package dev.ordino.fulfilment;
 
+import static dev.ordino.fulfilment.ProviderOrderState.ATTENTION;
+import static dev.ordino.fulfilment.ProviderOrderState.DONE;
+import static dev.ordino.fulfilment.ProviderOrderState.OPEN;
+
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.db.RowValues;
@@ -77,7 +81,7 @@ public class ProviderStatusSync {
     public Result syncAll() {
         // Enabled instances only, each on its own thread: one that hangs or fails holds up nobody else.
         List<Long> withOpen = jdbc.sql("SELECT DISTINCT p.instance_id FROM provider_order p JOIN provider_instance i "
-                + "ON i.id = p.instance_id WHERE p.state = 'open' AND i.enabled = 1").query(Long.class).list();
+                + "ON i.id = p.instance_id WHERE p.state = " + OPEN.sql() + " AND i.enabled = 1").query(Long.class).list();
         int checked = 0;
         int updated = 0;
         int calls = 0;
@@ -139,7 +143,7 @@ public class ProviderStatusSync {
     /** The next open provider orders of an instance after {@code after}, one status call's worth. */
     private List<Open> page(long instanceId, long after) {
         return jdbc.sql("SELECT id, order_id, item_id, single_item, provider_ref, provider_status, start_count, remains "
-                        + "FROM provider_order WHERE instance_id = ? AND state = 'open' AND id > ? ORDER BY id LIMIT ?")
+                        + "FROM provider_order WHERE instance_id = ? AND state = " + OPEN.sql() + " AND id > ? ORDER BY id LIMIT ?")
                 .params(instanceId, after, SmmProvider.MAX_STATUS_BATCH)
                 .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5),
                         rs.getString(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class)))
@@ -237,13 +241,13 @@ public class ProviderStatusSync {
                         + "p.start_count = v.start_count, p.remains = v.remains, p.charge = v.charge, p.checked_at = ?",
                         STATUS_COLUMNS, rows, UtcTime.column(now));
                 if (!attention.isEmpty()) {
-                    batches.batchUpdate("UPDATE provider_order SET state = 'attention', attention_reason = ?, updated_at = ? "
-                            + "WHERE id = ? AND state = 'open'", attention);
+                    batches.batchUpdate("UPDATE provider_order SET state = " + ATTENTION.sql() + ", attention_reason = ?, updated_at = ? "
+                            + "WHERE id = ? AND " + ATTENTION.from(OPEN), attention);
                 }
                 orders.progressBatch(counts, simple, actor);
                 if (!closed.isEmpty()) {
-                    jdbc.sql("UPDATE provider_order SET state = 'done', completed_at = :now, updated_at = :now WHERE id IN (:ids) "
-                            + "AND state = 'open'").param("now", UtcTime.column(now)).param("ids", closed).update();
+                    jdbc.sql("UPDATE provider_order SET state = " + DONE.sql() + ", completed_at = :now, updated_at = :now "
+                            + "WHERE id IN (:ids) AND " + DONE.from(OPEN)).param("now", UtcTime.column(now)).param("ids", closed).update();
                 }
             });
         }
@@ -258,7 +262,7 @@ public class ProviderStatusSync {
     }
 
     private void close(long id, Instant now) {
-        jdbc.sql("UPDATE provider_order SET state = 'done', completed_at = ?, updated_at = ? WHERE id = ? AND state = 'open'")
+        jdbc.sql("UPDATE provider_order SET state = " + DONE.sql() + ", completed_at = ?, updated_at = ? WHERE id = ? AND " + DONE.from(OPEN))
                 .params(UtcTime.column(now), UtcTime.column(now), id).update();
     }
 
@@ -270,12 +274,15 @@ public class ProviderStatusSync {
         return orders.serviceItems(open.orderId()).stream().filter(i -> i.itemId() == open.itemId()).findFirst()
                 .map(item -> {
                     long runs = item.extras().containsKey("runs") ? Long.parseLong(item.extras().get("runs")) : 1;
-                    long ordered = item.quantity() * runs;
-                    long undelivered = Math.min(remains, ordered);
-                    return item.lineTotal().multiply(BigDecimal.valueOf(undelivered))
-                            .divide(BigDecimal.valueOf(ordered), currency.digits(), RoundingMode.HALF_UP);
+                    return undeliveredShare(item.lineTotal(), item.quantity() * runs, remains, currency.digits());
                 })
                 .orElse(BigDecimal.ZERO);
+    }
+
+    /** The part of a line total not delivered: total × remains / ordered (remains at most what was ordered), half-up. */
+    static BigDecimal undeliveredShare(BigDecimal lineTotal, long ordered, long remains, int digits) {
+        long undelivered = Math.min(remains, ordered);
+        return lineTotal.multiply(BigDecimal.valueOf(undelivered)).divide(BigDecimal.valueOf(ordered), digits, RoundingMode.HALF_UP);
     }
 
     /** Asks about refills not yet finished. */
@@ -284,8 +291,8 @@ public class ProviderStatusSync {
         }
         List<OpenRefill> open = jdbc.sql("SELECT r.id, r.refill_ref, p.instance_id, p.order_id FROM provider_refill r "
                         + "JOIN provider_order p ON p.id = r.provider_order_id "
-                        + "JOIN provider_instance i ON i.id = p.instance_id AND i.enabled = 1 WHERE LOWER(r.status) NOT IN "
-                        + "('completed', 'rejected', 'canceled', 'cancelled', 'error', 'fail') ORDER BY r.id LIMIT 1000")
+                        + "JOIN provider_instance i ON i.id = p.instance_id AND i.enabled = 1 WHERE " + RefillState.running("r.status")
+                        + " ORDER BY r.id LIMIT 1000")
                 .query((rs, n) -> new OpenRefill(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4))).list();
         for (OpenRefill refill : open) {
             try {
@@ -294,7 +301,8 @@ public class ProviderStatusSync {
                 if (status == null || status.isBlank()) {
                     continue;
                 }
-                int changed = jdbc.sql("UPDATE provider_refill SET status = ?, checked_at = ? WHERE id = ? AND status <> ?")
+                int changed = jdbc.sql("UPDATE provider_refill SET status = ?, checked_at = ? WHERE id = ? AND status <> ? AND "
+                                + RefillState.running("status"))
                         .params(Text.cut(status.strip(), 40), UtcTime.column(clock.instant()), refill.id(), status.strip())
                         .update();
                 if (changed > 0) {

@@ -1,5 +1,12 @@
 package dev.ordino.fulfilment;
 
+import static dev.ordino.fulfilment.ProviderOrderState.ATTENTION;
+import static dev.ordino.fulfilment.ProviderOrderState.CLOSED;
+import static dev.ordino.fulfilment.ProviderOrderState.OPEN;
+import static dev.ordino.fulfilment.ProviderOrderState.QUEUED;
+import static dev.ordino.fulfilment.ProviderOrderState.SUBMITTING;
+import static dev.ordino.fulfilment.ProviderOrderState.UNKNOWN;
+
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.ordering.OrderFulfilment;
@@ -81,7 +88,7 @@ public class ProviderSubmission {
             Instant now = clock.instant();
             Long id = jdbc.sql("INSERT IGNORE INTO provider_order (id, order_id, item_id, single_item, instance_id, service_id, state, "
                             + "attempts, next_attempt_at, created_at, updated_at) "
-                            + "VALUES (NEXT VALUE FOR provider_order_seq, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) RETURNING id")
+                            + "VALUES (NEXT VALUE FOR provider_order_seq, ?, ?, ?, ?, ?, " + QUEUED.sql() + ", 0, ?, ?, ?) RETURNING id")
                     .params(orderId, item.itemId(), item.itemCount() == 1, first.instanceId(), first.serviceId(),
                             UtcTime.column(now), UtcTime.column(now), UtcTime.column(now))
                     .query(Long.class).optional().orElse(null);
@@ -108,11 +115,11 @@ public class ProviderSubmission {
     private List<Long> claim() {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            List<Long> ids = jdbc.sql("SELECT id FROM provider_order WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY id "
+            List<Long> ids = jdbc.sql("SELECT id FROM provider_order WHERE state = " + QUEUED.sql() + " AND next_attempt_at <= ? ORDER BY id "
                             + "LIMIT " + CLAIM + " FOR UPDATE SKIP LOCKED")
                     .param(UtcTime.column(now)).query(Long.class).list();
             if (!ids.isEmpty()) {
-                jdbc.sql("UPDATE provider_order SET state = 'submitting', attempts = attempts + 1, updated_at = :now WHERE id IN (:ids)")
+                jdbc.sql("UPDATE provider_order SET state = " + SUBMITTING.sql() + ", attempts = attempts + 1, updated_at = :now WHERE id IN (:ids)")
                         .param("now", UtcTime.column(now)).param("ids", ids).update();
                 orders.handedOn(jdbc.sql("SELECT DISTINCT order_id FROM provider_order WHERE id IN (:ids)").param("ids", ids)
                         .query(Long.class).list(), true);
@@ -135,7 +142,7 @@ public class ProviderSubmission {
                 .filter(i -> i.itemId() == row.itemId()).findFirst();
         if (item.isEmpty() || item.get().itemStatus() != OrderStatus.PENDING) {
             // Cancelled or handled by staff meanwhile: nothing to send.
-            update(id, "closed", null, "Line no longer waiting to be sent");
+            update(id, CLOSED, null, "Line no longer waiting to be sent");
             return;
         }
         ProviderInstances.Instance instance = instances.instance(row.instanceId());
@@ -150,7 +157,7 @@ public class ProviderSubmission {
         ProviderOrderRequest request = new ProviderOrderRequest(row.serviceId(), line.link(), line.quantity(),
                 "item:" + line.itemId(), line.extras());
         // Still ours? The stuck-row recovery may have given up on it while earlier lines of the batch were slow.
-        int ours = jdbc.sql("UPDATE provider_order SET updated_at = ? WHERE id = ? AND state = 'submitting'")
+        int ours = jdbc.sql("UPDATE provider_order SET updated_at = ? WHERE id = ? AND state = " + SUBMITTING.sql())
                 .params(UtcTime.column(clock.instant()), row.id()).update();
         if (ours == 0) {
             return;
@@ -195,8 +202,9 @@ public class ProviderSubmission {
     private void accepted(Claimed row, ProviderInstances.Instance instance, String ref) {
         Instant now = clock.instant();
         // 'unknown' too: the recovery may have marked it while the call was running; now the outcome is known.
-        int stored = jdbc.sql("UPDATE provider_order SET state = 'open', provider_ref = ?, provider_status = 'Pending', submitted_at = ?, "
-                        + "last_error = NULL, attention_reason = NULL, updated_at = ? WHERE id = ? AND state IN ('submitting', 'unknown')")
+        int stored = jdbc.sql("UPDATE provider_order SET state = " + OPEN.sql() + ", provider_ref = ?, provider_status = 'Pending', "
+                        + "submitted_at = ?, last_error = NULL, attention_reason = NULL, updated_at = ? WHERE id = ? AND "
+                        + OPEN.from(SUBMITTING, UNKNOWN))
                 .params(Text.cut(ref, 100), UtcTime.column(now), UtcTime.column(now), row.id()).update();
         if (stored == 0) {
             log.error("Order item {} was accepted by provider {} as {}, but staff had already acted on the line; check for a double order",
@@ -220,18 +228,23 @@ public class ProviderSubmission {
     private void retryLater(Claimed row, Exception e) {
         instances.failed(row.instanceId(), "add", e);
         // Nothing reached the provider: the customer may cancel again, unless another line of the order is with a provider.
-        boolean othersOut = jdbc.sql("SELECT COUNT(*) FROM provider_order WHERE order_id = ? AND id <> ? "
-                        + "AND state IN ('submitting', 'open', 'unknown', 'attention', 'done')")
+        boolean othersOut = jdbc.sql("SELECT COUNT(*) FROM provider_order WHERE order_id = ? AND id <> ? AND "
+                        + ProviderOrderState.in(ProviderOrderState.HANDED_ON))
                 .params(row.orderId(), row.id()).query(Long.class).single() > 0;
         if (!othersOut) {
             orders.handedOn(List.of(row.orderId()), false);
         }
-        long seconds = Math.min(1800, 15L << Math.min(10, Math.max(0, row.attempts() - 1)));
         Instant now = clock.instant();
-        jdbc.sql("UPDATE provider_order SET state = 'queued', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'submitting'")
-                .params(UtcTime.column(now.plusSeconds(seconds)), Text.cut(ProviderInstances.describe(e), 1000),
+        jdbc.sql("UPDATE provider_order SET state = " + QUEUED.sql() + ", next_attempt_at = ?, last_error = ?, updated_at = ? "
+                        + "WHERE id = ? AND " + QUEUED.from(SUBMITTING))
+                .params(UtcTime.column(now.plus(backoff(row.attempts()))), Text.cut(ProviderInstances.describe(e), 1000),
                         UtcTime.column(now), row.id())
                 .update();
+    }
+
+    /** How long a line waits after its {@code attempts}-th try reached nobody: 15 s, doubling, at most 30 minutes. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(1800, 15L << Math.min(10, Math.max(0, attempts - 1))));
     }
 
     private void failover(Claimed row, long offeringId, String reason) {
@@ -243,16 +256,17 @@ public class ProviderSubmission {
         Instant now = clock.instant();
         String triedText = Text.cut(String.join(",", tried), 500);
         if (next.isPresent()) {
-            jdbc.sql("UPDATE provider_order SET state = 'queued', instance_id = ?, service_id = ?, tried_instances = ?, attempts = 0, "
-                            + "next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?")
+            jdbc.sql("UPDATE provider_order SET state = " + QUEUED.sql() + ", instance_id = ?, service_id = ?, tried_instances = ?, "
+                            + "attempts = 0, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND "
+                            + QUEUED.from(SUBMITTING, UNKNOWN))
                     .params(next.get().instanceId(), next.get().serviceId(), triedText, UtcTime.column(now),
                             Text.cut("Refused: " + reason, 1000), UtcTime.column(now), row.id())
                     .update();
             log.info("Order item {} refused by provider instance {} ({}); trying instance {}", row.itemId(), row.instanceId(),
                     reason, next.get().instanceId());
         } else {
-            jdbc.sql("UPDATE provider_order SET state = 'attention', tried_instances = ?, attention_reason = ?, last_error = ?, "
-                            + "updated_at = ? WHERE id = ?")
+            jdbc.sql("UPDATE provider_order SET state = " + ATTENTION.sql() + ", tried_instances = ?, attention_reason = ?, "
+                            + "last_error = ?, updated_at = ? WHERE id = ? AND " + ATTENTION.from(SUBMITTING, UNKNOWN))
                     .params(triedText, Text.cut("Every provider refused it. Last answer: " + reason, 1000),
                             Text.cut(reason, 1000), UtcTime.column(now), row.id())
                     .update();
@@ -261,15 +275,15 @@ public class ProviderSubmission {
     }
 
     private void unknown(Claimed row, String reason) {
-        update(row.id(), "unknown", reason, reason);
+        update(row.id(), UNKNOWN, reason, reason);
         log.warn("Order item {}: outcome unknown at provider instance {}; needs attention", row.itemId(), row.instanceId());
     }
 
-    private void update(long id, String state, String attention, String error) {
+    private void update(long id, ProviderOrderState state, String attention, String error) {
         Instant now = clock.instant();
         jdbc.sql("UPDATE provider_order SET state = ?, attention_reason = ?, last_error = ?, updated_at = ? WHERE id = ? "
-                        + "AND state = 'submitting'")
-                .params(state, Text.cut(attention, 1000), Text.cut(error, 1000), UtcTime.column(now), id)
+                        + "AND " + state.from(SUBMITTING))
+                .params(state.key(), Text.cut(attention, 1000), Text.cut(error, 1000), UtcTime.column(now), id)
                 .update();
     }
 
@@ -279,8 +293,8 @@ public class ProviderSubmission {
      */
     public int recoverStuck() {
         Instant now = clock.instant();
-        return jdbc.sql("UPDATE provider_order SET state = 'unknown', attention_reason = ?, updated_at = ? "
-                        + "WHERE state = 'submitting' AND updated_at < ?")
+        return jdbc.sql("UPDATE provider_order SET state = " + UNKNOWN.sql() + ", attention_reason = ?, updated_at = ? "
+                        + "WHERE " + UNKNOWN.from(SUBMITTING) + " AND updated_at < ?")
                 .params("Sending was interrupted; the provider may have the order. Check at the provider, then resubmit, "
                         + "enter its order id or refund.", UtcTime.column(now), UtcTime.column(now.minus(stuckAfter)))
                 .update();

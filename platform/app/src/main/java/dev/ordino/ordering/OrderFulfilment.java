@@ -1,8 +1,6 @@
 package dev.ordino.ordering;
 
 import dev.ordino.base.DomainException;
-import dev.ordino.base.UtcTime;
-import dev.ordino.base.db.RowValues;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.ordering.internal.CustomerOrder;
@@ -11,18 +9,11 @@ import dev.ordino.ordering.internal.OrderItem;
 import dev.ordino.ordering.internal.OrderRepository;
 import dev.ordino.ordering.internal.RefundRepository;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,22 +34,16 @@ public class OrderFulfilment {
     private final RefundRepository refunds;
     private final OrderBook book;
     private final StoreCurrency currency;
-    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
-    private final Clock clock;
     private final TransactionTemplate transaction;
 
-    OrderFulfilment(OrderRepository orders, RefundRepository refunds, OrderBook book, StoreCurrency currency,
-                    ApplicationEventPublisher events, JdbcClient jdbc, JdbcTemplate batches, Clock clock, PlatformTransactionManager transactions) {
+    OrderFulfilment(OrderRepository orders, RefundRepository refunds, OrderBook book, StoreCurrency currency, JdbcClient jdbc,
+                    PlatformTransactionManager transactions) {
         this.orders = orders;
         this.refunds = refunds;
         this.book = book;
         this.currency = currency;
-        this.events = events;
         this.jdbc = jdbc;
-        this.batches = batches;
-        this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -77,6 +62,35 @@ public class OrderFulfilment {
                         item.getQuantity(), item.getLink(), item.getExtras(), item.getLineTotal(), order.getItems().size(),
                         item.getStatus(), order.getPaymentStatus()))
                 .toList()).orElse(List.of());
+    }
+
+    /** A paid SMM line still waiting to be handed to a provider. */
+    public record WaitingLine(long orderId, long itemId, long offeringId) {
+    }
+
+    /**
+     * Paid SMM lines still {@code pending} of open orders, in order and item order after the
+     * given line, at most {@code limit}: what the provider sweep checks for a missing submission.
+     */
+    public List<WaitingLine> waitingLines(long afterOrderId, long afterItemId, int limit) {
+        return jdbc.sql("SELECT o.id, it.id, it.offering_id FROM customer_order o JOIN order_item it ON it.order_id = o.id "
+                        + "WHERE o.status IN (:open) AND o.payment_status = :paid AND it.status = :pending AND it.kind = :kind "
+                        + "AND (o.id > :order OR (o.id = :order AND it.id > :item)) ORDER BY o.id, it.id LIMIT :limit")
+                .param("open", List.of(OrderStatus.PENDING.key(), OrderStatus.PROCESSING.key(), OrderStatus.IN_PROGRESS.key()))
+                .param("paid", PaymentStatus.PAID.key()).param("pending", OrderStatus.PENDING.key())
+                .param("kind", OfferingKind.SERVICE.name()).param("order", afterOrderId).param("item", afterItemId)
+                .param("limit", limit)
+                .query((rs, n) -> new WaitingLine(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** The orders' numbers ({@code ORD-000042}) by id; ids that are no order are left out. */
+    public Map<Long, String> numbers(Collection<Long> orderIds) {
+        Map<Long, String> numbers = new HashMap<>();
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("SELECT id, number FROM customer_order WHERE id IN (:ids)").param("ids", orderIds)
+                    .query((rs, n) -> numbers.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return numbers;
     }
 
     /** The order an item belongs to and whose customer it is: [orderId, customerId]. */
@@ -121,8 +135,7 @@ public class OrderFulfilment {
             if (amount.signum() > 0 && refunds.findByOrderIdAndIdempotencyKey(orderId, key).isEmpty()) {
                 book.refund(order, amount, note, actor, key);
             }
-            item.setStatus(to);
-            follow(order, note, actor);
+            book.moveItem(order, item, to, note, actor);
             return true;
         }));
     }
@@ -131,13 +144,11 @@ public class OrderFulfilment {
      * Marks pending orders as being sent to a provider (the customer can no longer cancel them
      * outright), or releases them again when nothing reached the provider.
      */
-    public void handedOn(java.util.Collection<Long> orderIds, boolean handed) {
+    public void handedOn(Collection<Long> orderIds, boolean handed) {
         if (orderIds.isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status -> jdbc.sql("UPDATE customer_order SET handed_to_fulfilment = :handed "
-                        + "WHERE status = 'pending' AND id IN (:ids)")
-                .param("handed", handed).param("ids", orderIds).update());
+        transaction.executeWithoutResult(status -> book.handedOn(orderIds, handed));
     }
 
     /** Records a line on the order's timeline without changing its status. */
@@ -159,130 +170,14 @@ public class OrderFulfilment {
 
     /**
      * What providers reported about many items, applied at once: start counts and remains stored,
-     * and forward steps of single-item orders (processing, in progress, completed). The orders are
-     * locked first, in id order, as every other change of an order does, so this never deadlocks
-     * with them; steps the state machine does not allow from the order's current status are
-     * skipped. Each item is written once, counts and status together. Answers how many orders moved.
+     * and forward steps of single-item orders (processing, in progress, completed); see
+     * {@link OrderBook#advance}. Answers how many orders moved.
      */
     public int progressBatch(List<Counts> counts, List<Progress> steps, String actor) {
         if (counts.isEmpty() && steps.isEmpty()) {
             return 0;
         }
-        List<OrderStatusChanged> changed = new ArrayList<>();
-        Integer moved = transaction.execute(status -> {
-            Map<Long, Object[]> current = new HashMap<>();
-            Set<Long> orderIds = new TreeSet<>();
-            counts.forEach(c -> orderIds.add(c.orderId()));
-            steps.forEach(s -> orderIds.add(s.orderId()));
-            jdbc.sql("SELECT id, status, customer_id FROM customer_order WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                    .param("ids", orderIds)
-                    .query((rs, n) -> current.put(rs.getLong(1), new Object[]{OrderStatus.parse(rs.getString(2)), rs.getLong(3)}))
-                    .list();
-            Instant now = clock.instant();
-            // by id, so a later report of the same item or order wins, as it did row by row
-            Map<Long, Object[]> itemRows = new LinkedHashMap<>();
-            Map<Long, Object[]> orderRows = new LinkedHashMap<>();
-            List<Object[]> timelineRows = new ArrayList<>();
-            for (Counts c : counts) {
-                itemRows.put(c.itemId(), new Object[]{c.itemId(), c.orderId(), true, c.startCount(), c.remains(), null});
-            }
-            for (Progress step : steps) {
-                Object[] row = current.get(step.orderId());
-                if (row == null) {
-                    continue;
-                }
-                OrderStatus from = (OrderStatus) row[0];
-                List<OrderStatus> path = path(from, step.to());
-                if (path.isEmpty() || step.to().isRefunding() || step.to() == OrderStatus.PARTIAL) {
-                    continue;
-                }
-                OrderStatus previous = from;
-                for (OrderStatus next : path) {
-                    timelineRows.add(new Object[]{step.orderId(), UtcTime.column(now), actor, previous.key(), next.key(), step.note()});
-                    changed.add(new OrderStatusChanged(step.orderId(), (Long) row[1], previous, next, step.note(), actor));
-                    previous = next;
-                }
-                itemRows.computeIfAbsent(step.itemId(), id -> new Object[]{id, step.orderId(), false, null, null, null})[5] =
-                        step.to().key();
-                orderRows.put(step.orderId(), new Object[]{step.orderId(), step.to().key()});
-                row[0] = step.to();
-            }
-            RowValues.update(batches, "UPDATE order_item i JOIN %s v ON i.id = v.id AND i.order_id = v.order_id "
-                            + "SET i.start_count = IF(v.counted, v.start_count, i.start_count), "
-                            + "i.remains = IF(v.counted, v.remains, i.remains), i.status = COALESCE(v.status, i.status)",
-                    List.of("id", "order_id", "counted", "start_count", "remains", "status"), List.copyOf(itemRows.values()));
-            RowValues.update(batches, "UPDATE customer_order o JOIN %s v ON o.id = v.id SET o.status = v.status, "
-                    + "o.handed_to_fulfilment = 1, o.updated_at = ?, o.version = o.version + 1", List.of("id", "status"),
-                    List.copyOf(orderRows.values()), UtcTime.column(now));
-            batch("INSERT INTO order_timeline (order_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
-                    timelineRows);
-            changed.forEach(events::publishEvent);
-            return orderRows.size();
-        });
+        Integer moved = transaction.execute(status -> book.advance(counts, steps, actor));
         return moved == null ? 0 : moved;
-    }
-
-    private void batch(String sql, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            batches.batchUpdate(sql, rows);
-        }
-    }
-
-    /** The order follows its items: the least advanced open item, or how the finished items ended. */
-    private void follow(CustomerOrder order, String note, String actor) {
-        OrderStatus target = aggregate(order.getItems().stream().map(OrderItem::getStatus).toList());
-        OrderStatus from = order.getStatus();
-        if (target == from) {
-            book.record(order, from, from, note, actor);
-            return;
-        }
-        List<OrderStatus> path = path(from, target);
-        if (path.isEmpty()) {
-            book.record(order, from, from, note, actor);
-            return;
-        }
-        for (OrderStatus step : path) {
-            book.transitionFollowingItems(order, step, note, actor);
-        }
-    }
-
-    static OrderStatus aggregate(List<OrderStatus> items) {
-        boolean progressed = items.stream().anyMatch(s -> s.isFinal() || rank(s) >= rank(OrderStatus.PROCESSING));
-        OrderStatus lowestOpen = items.stream().filter(s -> !s.isFinal())
-                .min((a, b) -> Integer.compare(rank(a), rank(b))).orElse(null);
-        if (lowestOpen != null) {
-            return progressed && rank(lowestOpen) < rank(OrderStatus.PROCESSING) ? OrderStatus.PROCESSING : lowestOpen;
-        }
-        if (items.stream().allMatch(s -> s == OrderStatus.COMPLETED)) {
-            return OrderStatus.COMPLETED;
-        }
-        if (items.stream().allMatch(OrderStatus::isRefunding)) {
-            return OrderStatus.CANCELLED;
-        }
-        return OrderStatus.PARTIAL;
-    }
-
-    private static int rank(OrderStatus status) {
-        return switch (status) {
-            case PENDING -> 0;
-            case CONFIRMED -> 1;
-            case PROCESSING -> 2;
-            case IN_PROGRESS -> 3;
-            default -> 4;
-        };
-    }
-
-    /** The steps from one status to another: direct, or through {@code processing}; empty when neither is allowed. */
-    static List<OrderStatus> path(OrderStatus from, OrderStatus to) {
-        if (from == to) {
-            return List.of();
-        }
-        if (from.canMoveTo(to)) {
-            return List.of(to);
-        }
-        if (from.canMoveTo(OrderStatus.PROCESSING) && OrderStatus.PROCESSING.canMoveTo(to)) {
-            return List.of(OrderStatus.PROCESSING, to);
-        }
-        return List.of();
     }
 }

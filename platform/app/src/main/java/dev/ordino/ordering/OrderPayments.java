@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -84,6 +86,16 @@ public class OrderPayments {
     public Optional<Refundable> refundable(long orderId) {
         return orders.findById(orderId).map(o -> new Refundable(o.getCustomerId(), o.getPaidAmount().subtract(o.getRefundedAmount()),
                 o.getPaymentMethod()));
+    }
+
+    /**
+     * The same, read under the order's row lock, held until the caller's transaction ends: a
+     * refund claimed meanwhile elsewhere waits for it, and every other change of the order too.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Refundable lockRefundable(long orderId) {
+        CustomerOrder o = lock(orderId);
+        return new Refundable(o.getCustomerId(), o.getPaidAmount().subtract(o.getRefundedAmount()), o.getPaymentMethod());
     }
 
     /** A refund booked earlier under this key, if any. */

@@ -1,7 +1,9 @@
 package dev.ordino.ordering;
 
 import dev.ordino.base.DomainException;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,51 @@ public enum OrderStatus {
     /** Ends the order without delivering it: what is left of the payment goes back. */
     public boolean isRefunding() {
         return this == CANCELLED || this == REJECTED;
+    }
+
+    /** The steps from this status to another: direct, or through {@code processing}; empty when neither is allowed. */
+    public List<OrderStatus> stepsTo(OrderStatus to) {
+        if (this == to) {
+            return List.of();
+        }
+        if (canMoveTo(to)) {
+            return List.of(to);
+        }
+        if (canMoveTo(PROCESSING) && PROCESSING.canMoveTo(to)) {
+            return List.of(PROCESSING, to);
+        }
+        return List.of();
+    }
+
+    /**
+     * Where an order whose items are fulfilled one by one stands: at its least advanced open item
+     * (at least {@code processing} once any item got that far), or, when every item has ended,
+     * completed, cancelled (all refunded) or partial (a mix).
+     */
+    public static OrderStatus followingItems(List<OrderStatus> items) {
+        boolean progressed = items.stream().anyMatch(s -> s.isFinal() || s.rank() >= PROCESSING.rank());
+        OrderStatus lowestOpen = items.stream().filter(s -> !s.isFinal()).min(Comparator.comparingInt(OrderStatus::rank)).orElse(null);
+        if (lowestOpen != null) {
+            return progressed && lowestOpen.rank() < PROCESSING.rank() ? PROCESSING : lowestOpen;
+        }
+        if (items.stream().allMatch(s -> s == COMPLETED)) {
+            return COMPLETED;
+        }
+        if (items.stream().allMatch(OrderStatus::isRefunding)) {
+            return CANCELLED;
+        }
+        return PARTIAL;
+    }
+
+    /** How far along an open status is; every final status ranks last. */
+    private int rank() {
+        return switch (this) {
+            case PENDING -> 0;
+            case CONFIRMED -> 1;
+            case PROCESSING -> 2;
+            case IN_PROGRESS -> 3;
+            default -> 4;
+        };
     }
 
     /** The lower-case name used in the API, the database and the seeds ("in_progress"). */

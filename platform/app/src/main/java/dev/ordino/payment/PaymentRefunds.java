@@ -1,5 +1,9 @@
 package dev.ordino.payment;
 
+import static dev.ordino.payment.GatewayRefundState.DONE;
+import static dev.ordino.payment.GatewayRefundState.FAILED;
+import static dev.ordino.payment.GatewayRefundState.PENDING;
+
 import dev.ordino.base.DomainException;
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
@@ -72,19 +76,26 @@ class PaymentRefunds implements GatewayRefunds {
         } catch (PaymentGateway.GatewayException | RuntimeException e) {
             // Kept as failed, not deleted: a retry with the same key goes to the gateway again under that key,
             // which the gateway de-duplicates if the first attempt went through after all.
-            jdbc.sql("UPDATE payment_refund SET state = 'failed', error = ? WHERE payment_id = ? AND idempotency_key = ?")
+            jdbc.sql("UPDATE payment_refund SET state = " + FAILED.sql() + ", error = ? WHERE payment_id = ? AND idempotency_key = ? AND "
+                            + FAILED.from(PENDING))
                     .params(Text.cut(e.getMessage(), 1000), p.id(), key).update();
             throw new DomainException(502, "gateway_error", null, "The gateway did not refund: " + e.getMessage());
         }
         // What the gateway did is stored first, on its own, whatever happens to the booking.
-        jdbc.sql("UPDATE payment_refund SET state = 'done', gateway_refund_ref = ?, error = NULL WHERE payment_id = ? AND idempotency_key = ?")
+        jdbc.sql("UPDATE payment_refund SET state = " + DONE.sql() + ", gateway_refund_ref = ?, error = NULL WHERE payment_id = ? "
+                        + "AND idempotency_key = ? AND " + DONE.from(PENDING))
                 .params(Text.cut(gatewayRefund, 200), p.id(), key).update();
         try {
             return transaction.execute(status -> {
                 // status first: MariaDB assigns left to right, so the CASE must see the amount before this refund.
-                jdbc.sql("UPDATE payment SET status = CASE WHEN refunded_amount + ? >= amount THEN 'refunded' ELSE 'partially_refunded' END, "
-                                + "refunded_amount = refunded_amount + ?, updated_at = ? WHERE id = ?")
+                int booked = jdbc.sql("UPDATE payment SET status = CASE WHEN refunded_amount + ? >= amount THEN "
+                                + PaymentState.REFUNDED.sql() + " ELSE " + PaymentState.PARTIALLY_REFUNDED.sql() + " END, "
+                                + "refunded_amount = refunded_amount + ?, updated_at = ? WHERE id = ? AND "
+                                + PaymentState.in(PaymentState.REFUNDABLE))
                         .params(value, value, UtcTime.column(clock.instant()), p.id()).update();
+                if (booked == 0) {
+                    throw new IllegalStateException("Payment " + p.id() + " can no longer be refunded");
+                }
                 return orderPayments.refundedThroughGateway(orderId, value, reason, actor, key);
             });
         } catch (RuntimeException e) {
@@ -104,15 +115,15 @@ class PaymentRefunds implements GatewayRefunds {
      */
     private BigDecimal claim(long orderId, Payments.PaymentView p, BigDecimal amount, String key, String actor) {
         return transaction.execute(status -> {
-            jdbc.sql("SELECT id FROM customer_order WHERE id = ? FOR UPDATE").param(orderId).query(Long.class).single();
-            Optional<String> state = jdbc.sql("SELECT state FROM payment_refund WHERE payment_id = ? AND idempotency_key = ?")
-                    .params(p.id(), key).query(String.class).optional();
-            BigDecimal inFlight = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_refund WHERE payment_id = ? AND state = 'pending'")
+            OrderPayments.Refundable refundable = orderPayments.lockRefundable(orderId);
+            Optional<GatewayRefundState> state = jdbc.sql("SELECT state FROM payment_refund WHERE payment_id = ? AND idempotency_key = ?")
+                    .params(p.id(), key).query(String.class).optional().map(GatewayRefundState::parse);
+            BigDecimal inFlight = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment_refund WHERE payment_id = ? AND state = "
+                            + PENDING.sql())
                     .param(p.id()).query(BigDecimal.class).single();
-            OrderPayments.Refundable refundable = orderPayments.refundable(orderId).orElseThrow();
             BigDecimal left = refundable.left().subtract(inFlight);
             BigDecimal value = amount == null ? left : currency.parse(amount, "amount");
-            if (state.isPresent() && !state.get().equals("failed")) {
+            if (state.isPresent() && !state.get().canMoveTo(PENDING)) {
                 throw DomainException.conflict("refund_in_progress", "This refund is being made; look again in a moment");
             }
             if (value.signum() <= 0) {
@@ -123,11 +134,12 @@ class PaymentRefunds implements GatewayRefunds {
                         + " can still be refunded", currency.display(left));
             }
             if (state.isPresent()) {
-                jdbc.sql("UPDATE payment_refund SET state = 'pending', amount = ? WHERE payment_id = ? AND idempotency_key = ?")
+                jdbc.sql("UPDATE payment_refund SET state = " + PENDING.sql() + ", amount = ? WHERE payment_id = ? AND idempotency_key = ? "
+                                + "AND " + PENDING.from(state.get()))
                         .params(value, p.id(), key).update();
             } else {
                 jdbc.sql("INSERT INTO payment_refund (payment_id, amount, idempotency_key, state, created_by, created_at) "
-                                + "VALUES (?, ?, ?, 'pending', ?, ?)")
+                                + "VALUES (?, ?, ?, " + PENDING.sql() + ", ?, ?)")
                         .params(p.id(), value, key, actor, UtcTime.column(clock.instant())).update();
             }
             return value;

@@ -156,7 +156,7 @@ public class Payments implements CheckoutPayments {
         GatewayInstances.Connected connected = gateways.connect(instance);
         Instant now = clock.instant();
         long id = jdbc.sql("INSERT INTO payment (gateway_id, purpose, customer_id, order_id, amount, currency, status, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id")
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, " + PaymentState.PENDING.sql() + ", ?, ?) RETURNING id")
                 .params(gatewayId, purpose, customerId, orderId, amount, currency.code(), UtcTime.column(now), UtcTime.column(now))
                 .query(Long.class).single();
         String reference = "pay-" + id;
@@ -172,7 +172,8 @@ public class Payments implements CheckoutPayments {
                     .update();
         } catch (PaymentGateway.GatewayException | RuntimeException e) {
             String reason = "Could not start: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            jdbc.sql("UPDATE payment SET status = 'failed', failure_reason = ?, updated_at = ? WHERE id = ?")
+            jdbc.sql("UPDATE payment SET status = " + PaymentState.FAILED.sql() + ", failure_reason = ?, updated_at = ? WHERE id = ? AND "
+                            + PaymentState.FAILED.from(PaymentState.PENDING))
                     .params(Text.cut(reason, 500), UtcTime.column(clock.instant()), id).update();
             log.warn("Payment {} through {} could not start: {}", id, instance.name(), e.getMessage());
             boolean retryable = e instanceof PaymentGateway.GatewayException g && g.retryable();
@@ -188,13 +189,14 @@ public class Payments implements CheckoutPayments {
      */
     boolean settleLocked(long paymentId, PaymentEvent.Status status, String reason, String actor) {
         PaymentView p = jdbc.sql(SELECT + "WHERE p.id = ? FOR UPDATE").param(paymentId).query(this::view).single();
+        PaymentState state = PaymentState.parse(p.status());
         Instant now = clock.instant();
         switch (status) {
             case PAID -> {
-                if (!p.status().equals("pending") && !p.status().equals("failed")) {
+                if (!state.canMoveTo(PaymentState.PAID)) {
                     return false;
                 }
-                jdbc.sql("UPDATE payment SET status = 'paid', failure_reason = NULL, paid_at = ?, updated_at = ? WHERE id = ?")
+                jdbc.sql("UPDATE payment SET status = " + PaymentState.PAID.sql() + ", failure_reason = NULL, paid_at = ?, updated_at = ? WHERE id = ?")
                         .params(UtcTime.column(now), UtcTime.column(now), p.id()).update();
                 if (p.orderId() == null) {
                     wallet.credit(p.customerId(), p.amount(), LedgerType.TOP_UP, "payment:" + p.id(), "Top-up via " + p.gatewayName(), actor);
@@ -207,11 +209,11 @@ public class Payments implements CheckoutPayments {
                 return true;
             }
             case FAILED, EXPIRED -> {
-                if (!p.status().equals("pending")) {
+                if (!state.canMoveTo(PaymentState.FAILED)) {
                     return false;
                 }
                 String why = status == PaymentEvent.Status.EXPIRED ? "expired" : reason;
-                jdbc.sql("UPDATE payment SET status = 'failed', failure_reason = ?, updated_at = ? WHERE id = ?")
+                jdbc.sql("UPDATE payment SET status = " + PaymentState.FAILED.sql() + ", failure_reason = ?, updated_at = ? WHERE id = ?")
                         .params(Text.cut(why, 500), UtcTime.column(now), p.id()).update();
                 if (p.orderId() != null) {
                     orderPayments.failed(p.orderId(), why, actor);
@@ -234,7 +236,7 @@ public class Payments implements CheckoutPayments {
         if (!gateways.staffConfirms(p.gatewayId())) {
             throw DomainException.conflict("not_manual", "Only manual transfers are confirmed by staff");
         }
-        if (!p.status().equals("pending") && !p.status().equals("failed")) {
+        if (!PaymentState.parse(p.status()).canMoveTo(PaymentState.PAID)) {
             throw DomainException.conflict("already_settled", "This payment is " + p.status(), p.status());
         }
         transaction.executeWithoutResult(status -> {
@@ -317,7 +319,7 @@ public class Payments implements CheckoutPayments {
         List<Object> params = new ArrayList<>(askable);
         params.add(UtcTime.column(clock.instant().minus(reconcileAfter)));
         List<PaymentView> stale = jdbc.sql(SELECT + "WHERE p.gateway_id IN (" + String.join(", ", Collections.nCopies(askable.size(), "?"))
-                        + ") AND p.status = 'pending' AND p.created_at < ? ORDER BY p.updated_at LIMIT 500")
+                        + ") AND p.status = " + PaymentState.PENDING.sql() + " AND p.created_at < ? ORDER BY p.updated_at LIMIT 500")
                 .params(params).query(this::view).list();
         int settled = 0;
         for (PaymentView p : stale) {
@@ -355,7 +357,7 @@ public class Payments implements CheckoutPayments {
 
     /** The order's latest gateway payment that took money, if any. */
     Optional<PaymentView> paidPaymentOfOrder(long orderId) {
-        return jdbc.sql(SELECT + "WHERE p.order_id = ? AND p.status IN ('paid', 'partially_refunded') ORDER BY p.id DESC LIMIT 1")
+        return jdbc.sql(SELECT + "WHERE p.order_id = ? AND p." + PaymentState.in(PaymentState.REFUNDABLE) + " ORDER BY p.id DESC LIMIT 1")
                 .param(orderId).query(this::view).optional();
     }
 

@@ -4,6 +4,7 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingKind;
+import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderItemView;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderStatusChanged;
@@ -16,15 +17,23 @@ import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What every change of an order shares: the state machine check, the timeline entry, the event,
- * and refunds to the wallet. Callers hold the order's row lock.
+ * The one writer of order and item status: the state machine check, the timeline entry, the
+ * event (and with it the live update of open pages), and refunds to the wallet, for a single
+ * order and for the status sync's batches alike. Callers hold the order's row lock.
  */
 @Component
 public class OrderBook {
@@ -92,8 +101,94 @@ public class OrderBook {
             order.getItems().forEach(item -> item.setStatus(to));
         }
         order.setUpdatedAt(clock.instant());
-        record(order, from, to, reason, actor);
-        events.publishEvent(new OrderStatusChanged(order.getId(), order.getCustomerId(), from, to, reason, actor));
+        announce(List.of(new OrderStatusChanged(order.getId(), order.getCustomerId(), from, to, reason, actor)), clock.instant());
+    }
+
+    /**
+     * An item moved on by itself (at its provider) and the order follows its items: to where they
+     * stand together, through {@code processing} where needed. When the order cannot or need not
+     * move, the note is still recorded on its timeline.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void moveItem(CustomerOrder order, OrderItem item, OrderStatus to, String note, String actor) {
+        item.setStatus(to);
+        OrderStatus from = order.getStatus();
+        List<OrderStatus> path = from.stepsTo(OrderStatus.followingItems(order.getItems().stream().map(OrderItem::getStatus).toList()));
+        if (path.isEmpty()) {
+            record(order, from, from, note, actor);
+        }
+        for (OrderStatus step : path) {
+            move(order, step, note, actor, false);
+        }
+    }
+
+    /**
+     * What providers reported about many items, written at once for the status sync: start counts
+     * and remains stored, and forward steps of single-item orders (processing, in progress,
+     * completed). The orders are locked first, in id order, as every other change of an order
+     * does, so this never deadlocks with them; steps the state machine does not allow from the
+     * order's current status are skipped, and steps that move money (partial, cancelled) are for
+     * {@link #moveItem}. Each item is written once, counts and status together; a few statements
+     * per few hundred orders. Answers how many orders moved.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int advance(List<OrderFulfilment.Counts> counts, List<OrderFulfilment.Progress> steps, String actor) {
+        Set<Long> orderIds = new TreeSet<>();
+        counts.forEach(c -> orderIds.add(c.orderId()));
+        steps.forEach(s -> orderIds.add(s.orderId()));
+        Map<Long, OrderWriter.Locked> locked = writer.lock(orderIds);
+        Map<Long, OrderStatus> status = new HashMap<>();
+        locked.forEach((id, row) -> status.put(id, row.status()));
+        // by id, so a later report of the same item or order wins, as it did row by row
+        Map<Long, Object[]> itemRows = new LinkedHashMap<>();
+        Map<Long, Object[]> orderRows = new LinkedHashMap<>();
+        List<OrderStatusChanged> changes = new ArrayList<>();
+        for (OrderFulfilment.Counts c : counts) {
+            itemRows.put(c.itemId(), new Object[]{c.itemId(), c.orderId(), true, c.startCount(), c.remains(), null});
+        }
+        for (OrderFulfilment.Progress step : steps) {
+            OrderStatus from = status.get(step.orderId());
+            if (from == null || step.to().isRefunding() || step.to() == OrderStatus.PARTIAL) {
+                continue;
+            }
+            List<OrderStatus> path = from.stepsTo(step.to());
+            if (path.isEmpty()) {
+                continue;
+            }
+            OrderStatus previous = from;
+            for (OrderStatus next : path) {
+                changes.add(new OrderStatusChanged(step.orderId(), locked.get(step.orderId()).customerId(), previous, next,
+                        step.note(), actor));
+                previous = next;
+            }
+            itemRows.computeIfAbsent(step.itemId(), id -> new Object[]{id, step.orderId(), false, null, null, null})[5] =
+                    step.to().key();
+            orderRows.put(step.orderId(), new Object[]{step.orderId(), step.to().key()});
+            status.put(step.orderId(), step.to());
+        }
+        Instant now = clock.instant();
+        writer.updateItems(List.copyOf(itemRows.values()));
+        writer.updateStatuses(List.copyOf(orderRows.values()), now);
+        announce(changes, now);
+        return orderRows.size();
+    }
+
+    /** What every status change brings, wherever it is made: its timeline line and its event (which also updates open pages). */
+    private void announce(List<OrderStatusChanged> changes, Instant at) {
+        writer.insertTimeline(changes.stream()
+                .map(c -> OrderWriter.timelineRow(c.orderId(), at, c.actor(), c.from(), c.to(), c.reason())).toList());
+        changes.forEach(events::publishEvent);
+    }
+
+    /**
+     * Marks pending orders as being sent to a provider (the customer can no longer cancel them
+     * outright), or releases them again when nothing reached the provider.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void handedOn(Collection<Long> orderIds, boolean handed) {
+        if (!orderIds.isEmpty()) {
+            writer.handedOn(orderIds, handed);
+        }
     }
 
     /**
