@@ -25,7 +25,7 @@ class BackOfficeScreensTest {
 
     private static final String[][] PAGES = {{"admin", "dashboard-chart"}, {"admin/orders", "orders-grid"},
             {"admin/payments", "payments-grid"}, {"admin/catalog", "offerings-admin-grid"}, {"admin/users", "users-grid"},
-            {"admin/settings", "shop-name"}, {"wallet", "ledger"}, {"wallet/top-up", "topup-amount"}, {"no/such/page", "not-found"}};
+            {"admin/settings", "shop-name"}, {"wallet", "ledger"}, {"wallet/top-up", "topup-amount"}};
 
     @LocalServerPort
     int port;
@@ -74,6 +74,13 @@ class BackOfficeScreensTest {
                 Thread.sleep(700); // let grids render their first page before the picture
                 assertThat(chrome.getPageSource()).doesNotContain("Something went wrong");
                 Browser.screenshot(chrome, "backoffice-" + size.getWidth() + "-" + page[0].replace('/', '-'));
+            }
+            for (String missing : new String[]{"no-such-page", "no/such/page"}) {
+                chrome.get(base + "/" + missing);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#not-found, #error-title")));
+                Thread.sleep(500);
+                Browser.screenshot(chrome, "backoffice-" + size.getWidth() + "-not-found-" + missing.replace('/', '-'));
+                assertThat(chrome.findElements(By.id("brand"))).as("the 404 page of " + missing + " names the shop").isNotEmpty();
             }
         }
     }

@@ -73,7 +73,7 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state")).setKey("state");
         // Kept at the right edge while the other columns scroll, so a phone reaches them without scrolling sideways.
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
         grid.setItemsPageable(pageable -> {
             var page = accounts.search(search.getValue(), pageable).getContent();
