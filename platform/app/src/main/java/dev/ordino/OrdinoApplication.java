@@ -15,6 +15,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class OrdinoApplication implements AppShellConfigurator {
 
+    /** The shop's logo as the tab's icon, or a neutral mark until there is one. */
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        settings.addLink("icon", "images/favicon");
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(OrdinoApplication.class, args);
     }

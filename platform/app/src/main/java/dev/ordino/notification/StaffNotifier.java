@@ -3,6 +3,7 @@ package dev.ordino.notification;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.OrderPlaced;
+import dev.ordino.payment.PaymentReportedPaid;
 import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.NotificationChannel;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells staff about new orders through every started notification channel. Runs after the
+ * Tells staff about new orders (and payments customers say they sent) through every started notification channel. Runs after the
  * order's transaction commits, from Spring Modulith's event publication registry, on the
  * notifications' own threads ({@link NotificationConfiguration}), never on those that send orders
  * to providers. Every channel is tried, each behind the plugin boundary with its deadline; if one
@@ -54,6 +55,21 @@ class StaffNotifier {
                 "New order " + event.number(),
                 event.items() + " item(s), " + currency.display(event.total()) + ", paid from the wallet",
                 List.of(), Map.of("orderId", Long.toString(event.orderId())));
+        send(message);
+    }
+
+    /** A customer says a pending payment was sent: staff check the bank and confirm or reject it. */
+    @Async(NotificationConfiguration.EXECUTOR)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
+    void on(PaymentReportedPaid event) {
+        send(new NotificationMessage("payment-reported-paid:" + event.paymentId(), "staff",
+                "Customer says payment " + event.reference() + " was sent",
+                currency.display(event.amount()) + " via " + event.gatewayName() + "; check it arrived, then confirm or reject it "
+                        + "on the Payments page", List.of(), Map.of("paymentId", Long.toString(event.paymentId()))));
+    }
+
+    private void send(NotificationMessage message) {
         List<String> failed = new ArrayList<>();
         for (NotificationChannel channel : plugins.extensions(NotificationChannel.class)) {
             String name = plugins.pluginIdOf(channel) + "/" + channel.key();

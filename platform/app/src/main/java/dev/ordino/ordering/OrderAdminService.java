@@ -120,14 +120,14 @@ public class OrderAdminService {
         });
     }
 
-    /** The same change for many orders; each succeeds or fails on its own. Answers the failures by order id. */
-    public Map<Long, String> changeStatus(List<Long> orderIds, OrderStatus to, String reason, String actor) {
-        Map<Long, String> failures = new LinkedHashMap<>();
+    /** The same change for many orders; each succeeds or fails on its own. Answers the refusals by order id. */
+    public Map<Long, DomainException> changeStatus(List<Long> orderIds, OrderStatus to, String reason, String actor) {
+        Map<Long, DomainException> failures = new LinkedHashMap<>();
         for (Long id : orderIds) {
             try {
                 changeStatus(id, to, reason, actor);
             } catch (DomainException e) {
-                failures.put(id, e.getMessage());
+                failures.put(id, e);
             }
         }
         return failures;
@@ -226,8 +226,13 @@ public class OrderAdminService {
             }
         }
         List<Long> customers = customerIds;
+        String text = filter.text() == null || filter.text().isBlank() ? null : filter.text().strip();
+        List<Long> textCustomers = text == null ? List.of() : accounts.idsMatching(text);
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
+            if (text != null) {
+                where.add(textMatch(text, textCustomers, root, query, cb));
+            }
             Set<OrderStatus> statuses = filter.statuses();
             if (statuses != null && !statuses.isEmpty()) {
                 where.add(root.get("status").in(statuses));
@@ -252,6 +257,25 @@ public class OrderAdminService {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** The order's number or id, one of its items' links, or its customer (id or e-mail). */
+    private static Predicate textMatch(String text, List<Long> customers, jakarta.persistence.criteria.Root<CustomerOrder> root,
+                                       jakarta.persistence.criteria.CriteriaQuery<?> query,
+                                       jakarta.persistence.criteria.CriteriaBuilder cb) {
+        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var sub = query.subquery(Long.class);
+        var item = sub.from(dev.ordino.ordering.internal.OrderItem.class);
+        sub.select(item.get("id")).where(cb.equal(item.get("order"), root), cb.like(cb.lower(item.get("link")), like));
+        List<Predicate> any = new ArrayList<>(List.of(cb.like(cb.lower(root.get("number")), like), cb.exists(sub)));
+        String digits = text.startsWith("#") ? text.substring(1) : text;
+        if (digits.matches("\\d{1,18}")) {
+            any.add(cb.equal(root.get("id"), Long.parseLong(digits)));
+        }
+        if (!customers.isEmpty()) {
+            any.add(root.get("customerId").in(customers));
+        }
+        return cb.or(any.toArray(Predicate[]::new));
     }
 
     private CustomerOrder find(long orderId) {

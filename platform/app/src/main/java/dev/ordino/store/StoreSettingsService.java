@@ -24,8 +24,10 @@ public class StoreSettingsService implements StoreBranding {
     private final JdbcClient jdbc;
     private final StoreCurrency currency;
     private final Clock clock;
+    private final StoreLogo logo;
 
-    StoreSettingsService(JdbcClient jdbc, StoreCurrency currency, Clock clock) {
+    StoreSettingsService(JdbcClient jdbc, StoreCurrency currency, Clock clock, StoreLogo logo) {
+        this.logo = logo;
         this.jdbc = jdbc;
         this.currency = currency;
         this.clock = clock;
@@ -52,6 +54,11 @@ public class StoreSettingsService implements StoreBranding {
     public String shopName() {
         return jdbc.sql("SELECT setting_value FROM store_setting WHERE setting_key = 'shop.name'")
                 .query(String.class).optional().orElse(defaults().shopName());
+    }
+
+    @Override
+    public java.util.Optional<String> logoUrl() {
+        return logo.version().map(version -> "images/store-logo?v=" + version);
     }
 
     /** The settings of a store nobody has configured yet, in its currency. */

@@ -26,8 +26,10 @@ import jakarta.annotation.security.RolesAllowed;
 public class AdminLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 title = new H1();
+    private final StoreBranding branding;
 
-    public AdminLayout(CurrentUser currentUser) {
+    public AdminLayout(CurrentUser currentUser, StoreBranding branding) {
+        this.branding = branding;
         setPrimarySection(Section.DRAWER);
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
@@ -41,9 +43,8 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(bar);
 
-        Span brand = new Span(getTranslation("app.name") + " · " + getTranslation("nav.back-office"));
-        brand.addClassName("ordino-brand");
-        brand.getStyle().set("padding", "var(--lumo-space-m)").set("display", "block");
+        var brand = BrandMark.link(branding, "admin", getTranslation("nav.back-office"));
+        brand.getStyle().set("padding", "var(--lumo-space-m)").set("display", "flex");
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("admin.dashboard.title"), "admin", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.orders.title"), "admin/orders", VaadinIcon.CART.create()));
@@ -62,6 +63,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         PageTitle pageTitle = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
+        BrandMark.title(event, branding, getTranslation("app.name"));
         title.setText(getContent() instanceof com.vaadin.flow.router.HasDynamicTitle dynamic
                 ? dynamic.getPageTitle().replace(" · " + getTranslation("app.name"), "")
                 : pageTitle == null ? "" : pageTitle.value());

@@ -17,6 +17,10 @@ public final class Feedback {
      * has no message yet shows the refusal's own English detail, which says more than the bare key.
      */
     public static String message(Component component, DomainException e) {
+        if (e.arguments().isEmpty() && Translations.exists(e.messageKey() + ".plain")) {
+            // A refusal without the figures its usual message names ("at most {0} decimals") has a plain one.
+            return component.getTranslation(e.messageKey() + ".plain");
+        }
         String text = component.getTranslation(e.messageKey(), e.arguments().toArray());
         return text.equals(Translations.missing(e.messageKey())) && e.getMessage() != null ? e.getMessage() : text;
     }

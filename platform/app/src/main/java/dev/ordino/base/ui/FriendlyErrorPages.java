@@ -20,9 +20,19 @@ import org.springframework.web.util.HtmlUtils;
 class FriendlyErrorPages implements ErrorViewResolver {
 
     private final Translations translations;
+    private final org.springframework.beans.factory.ObjectProvider<StoreBranding> branding;
 
-    FriendlyErrorPages(Translations translations) {
+    FriendlyErrorPages(Translations translations, org.springframework.beans.factory.ObjectProvider<StoreBranding> branding) {
         this.translations = translations;
+        this.branding = branding;
+    }
+
+    private String shopName(StoreBranding store, Locale locale) {
+        try {
+            return store.shopName();
+        } catch (RuntimeException e) { // the database itself may be what failed
+            return translations.getTranslation("app.name", locale);
+        }
     }
 
     @Override
@@ -32,7 +42,9 @@ class FriendlyErrorPages implements ErrorViewResolver {
         String title = translations.getTranslation(notFound ? "error.not-found.title" : "error.title", locale);
         String text = translations.getTranslation(notFound ? "error.not-found.text" : "error.text", locale);
         String home = translations.getTranslation("error.home", locale);
-        String appName = translations.getTranslation("app.name", locale);
+        // The shop's own name heads the page, as its frame does on every other page.
+        StoreBranding store = branding.getIfAvailable();
+        String appName = store == null ? translations.getTranslation("app.name", locale) : shopName(store, locale);
         View view = new View() {
             @Override
             public String getContentType() {
@@ -46,11 +58,13 @@ class FriendlyErrorPages implements ErrorViewResolver {
                 byte[] body = ("""
                         <!doctype html><html lang="en"><head><meta charset="utf-8">
                         <meta name="viewport" content="width=device-width, initial-scale=1">
-                        <title>%s · %s</title>
+                        <title>%s · %s</title><link rel="icon" href="%s/images/favicon">
                         <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:15vh auto;padding:0 1rem;color:#1a2233}
                         a{color:#2457c5}</style></head>
-                        <body><h1 id="error-title">%s</h1><p>%s</p><p><a href="%s/">%s</a></p></body></html>
-                        """.formatted(escape(title), escape(appName), escape(title), escape(text),
+                        <body><header><a id="brand" href="%s/" style="font-weight:700;text-decoration:none">%s</a></header>
+                        <h1 id="error-title">%s</h1><p>%s</p><p><a href="%s/">%s</a></p></body></html>
+                        """.formatted(escape(title), escape(appName), escape(req.getContextPath()), escape(req.getContextPath()),
+                        escape(appName), escape(title), escape(text),
                         escape(req.getContextPath()), escape(home))).getBytes(StandardCharsets.UTF_8);
                 response.getOutputStream().write(body);
             }

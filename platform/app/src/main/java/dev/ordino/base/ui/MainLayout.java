@@ -9,16 +9,19 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import dev.ordino.security.CurrentUser;
 
 /** The customer's frame: brand, a link to the back office for staff, sign in/out. Mobile first. */
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final StoreBranding branding;
 
     public MainLayout(CurrentUser currentUser, StoreBranding branding) {
-        String shopName = branding.shopName();
-        Anchor brand = new Anchor("", shopName);
-        brand.addClassName("ordino-brand");
+        this.branding = branding;
+        Anchor brand = BrandMark.link(branding, "", null);
 
         HorizontalLayout bar = new HorizontalLayout(brand);
         bar.setWidthFull();
@@ -45,6 +48,11 @@ public class MainLayout extends AppLayout {
         bar.getStyle().set("flex-wrap", "wrap").set("row-gap", "0").set("column-gap", "var(--lumo-space-m)");
         addToNavbar(bar);
         setDrawerOpened(false); // the customer frame has no drawer: content uses the whole width
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        BrandMark.title(event, branding, getTranslation("app.name"));
     }
 
     private Anchor link(String href, String key, String id) {

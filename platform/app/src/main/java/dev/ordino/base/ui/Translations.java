@@ -42,6 +42,11 @@ public class Translations implements I18NProvider {
         }
     }
 
+    /** Whether the English bundle (which has every key) has this one; asks without logging a miss. */
+    static boolean exists(String key) {
+        return ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, NO_SERVER_LOCALE).containsKey(key);
+    }
+
     /** What a key no bundle has translates to, so that a caller with a better text at hand can tell. */
     static String missing(String key) {
         return "!" + key;

@@ -26,13 +26,20 @@ import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.CategoryForm;
 import dev.ordino.catalog.CategorySummary;
 import dev.ordino.catalog.OfferingFilter;
+import dev.ordino.catalog.OfferingCosts;
 import dev.ordino.catalog.OfferingForm;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.catalog.Platform;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Categories and offerings: create, edit, enable/disable, prices and limits, with field errors. */
 @Route(value = "admin/catalog", layout = AdminLayout.class)
@@ -41,10 +48,14 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
 
     final Grid<CategorySummary> categories = new Grid<>();
     final Grid<OfferingView> offerings = new Grid<>();
+    final TextField search = new TextField();
     private final CatalogService catalog;
+    private final OfferingCosts costs;
+    private final Map<Long, OfferingCosts.ProviderRate> rates = new HashMap<>();
 
-    public CatalogAdminView(CatalogService catalog) {
+    public CatalogAdminView(CatalogService catalog, ObjectProvider<OfferingCosts> offeringCosts) {
         this.catalog = catalog;
+        this.costs = offeringCosts.getIfAvailable();
         Button newCategory = new Button(getTranslation("admin.catalog.new-category"), e -> editCategory(null));
         newCategory.setId("new-category");
         categories.setId("categories-grid");
@@ -67,14 +78,32 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         offerings.addColumn(OfferingView::categoryName).setHeader(getTranslation("admin.catalog.category"));
         offerings.addColumn(o -> getTranslation("kind." + o.kind().key())).setHeader(getTranslation("admin.catalog.type"));
         offerings.addColumn(catalog::priceLabel).setHeader(getTranslation("admin.catalog.price"));
+        offerings.addColumn(o -> cost(o) == null ? "–" : format(cost(o))).setHeader(getTranslation("admin.catalog.provider-cost"))
+                .setKey("cost");
+        offerings.addColumn(o -> cost(o) == null ? "–" : format(o.price().subtract(cost(o)))).setHeader(getTranslation("admin.orders.margin"))
+                .setKey("margin");
         offerings.addColumn(o -> o.minQuantity() + "–" + o.maxQuantity()).setHeader(getTranslation("admin.catalog.limits"));
         offerings.addColumn(o -> getTranslation(o.active() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state"));
-        offerings.setItemsPageable(p -> catalog.offerings(new OfferingFilter(null, null, null, true), p).getContent());
+        offerings.setItemsPageable(p -> {
+            List<OfferingView> page = catalog.offerings(new OfferingFilter(null, null, search.getValue(), true), p).getContent();
+            if (costs != null) {
+                rates.putAll(costs.rates(page.stream().map(OfferingView::id).toList())); // one query per page
+            }
+            return page;
+        });
+        search.setId("offerings-search");
+        search.setPlaceholder(getTranslation("admin.catalog.search"));
+        search.setAriaLabel(getTranslation("admin.catalog.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.setWidth("min(100%, 24rem)");
+        search.addValueChangeListener(e -> offerings.getDataProvider().refreshAll());
         offerings.addItemClickListener(e -> editOffering(e.getItem()));
         offerings.setHeight("50vh");
         add(new H3(getTranslation("admin.catalog.categories")), newCategory, categories,
-                new H3(getTranslation("admin.catalog.offerings")), newOffering, offerings);
+                new H3(getTranslation("admin.catalog.offerings")), new HorizontalLayout(newOffering, search), offerings);
     }
 
     private void editCategory(CategorySummary existing) {
@@ -152,11 +181,27 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
             cancelAllowed.setValue(form.cancelAllowed());
             active.setValue(form.active());
         } else {
+            // What SMM panels sell by: a price per 1000, from 10 up to what a provider usually takes.
             kind.setValue(OfferingKind.SERVICE);
-            per.setValue(1);
-            min.setValue(1);
-            max.setValue(1);
+            per.setValue(1000);
+            min.setValue(10);
+            max.setValue(10_000);
         }
+        OfferingCosts.ProviderRate rate = existing == null ? null : rates.get(existing.id());
+        if (rate != null) {
+            price.setHelperText(getTranslation("admin.catalog.cost-help", format(rate.costPer(form.pricePer())), rate.provider()));
+            max.setHelperText(getTranslation("admin.catalog.provider-limits", rate.minQuantity(), rate.maxQuantity()));
+            if (form.maxQuantity() > rate.maxQuantity()) {
+                max.setValue((int) Math.min(Integer.MAX_VALUE, rate.maxQuantity()));
+            }
+        }
+        kind.addValueChangeListener(e -> {
+            if (existing == null && e.getValue() != OfferingKind.SERVICE) {
+                per.setValue(1);
+                min.setValue(1);
+                max.setValue(1);
+            }
+        });
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
                 catalog.saveOffering(new OfferingForm(existing == null ? null : existing.id(),
@@ -180,6 +225,19 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         dialog.open();
     }
 
+    /** The provider's cost of what the offering's price buys, or null when no provider fulfils it. */
+    private java.math.BigDecimal cost(OfferingView o) {
+        OfferingCosts.ProviderRate rate = rates.get(o.id());
+        return rate == null ? null : rate.costPer(o.pricePer());
+    }
+
+    private String format(java.math.BigDecimal amount) {
+        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(getLocale());
+        number.setMinimumFractionDigits(2);
+        number.setMaximumFractionDigits(4);
+        return number.format(amount);
+    }
+
     private void saved() {
         Feedback.success(getTranslation("admin.catalog.saved"));
     }
@@ -196,6 +254,6 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
 
     @Override
     public String getPageTitle() {
-        return getTranslation("admin.catalog.title") + " · " + getTranslation("app.name");
+        return getTranslation("admin.catalog.title");
     }
 }

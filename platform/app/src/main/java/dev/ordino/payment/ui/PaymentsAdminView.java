@@ -35,10 +35,18 @@ import dev.ordino.plugin.SettingsForm;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.ordino.account.AccountService;
+import dev.ordino.account.AccountSummary;
+import dev.ordino.payment.PaymentFollowUps;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Payments: a lazy grid filtered by status, gateway, customer and dates, each payment's detail
@@ -49,7 +57,6 @@ import java.util.Map;
 @RolesAllowed({Roles.ADMIN, Roles.STAFF})
 public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final List<String> STATUSES = List.of("", "pending", "paid", "failed", "refunded", "partially_refunded");
 
     final Select<String> status = new Select<>();
@@ -67,8 +74,17 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
     private final GatewayInstances gateways;
     private final StoreCurrency currency;
     private final CurrentUser currentUser;
+    private final PaymentFollowUps followUps;
+    private final AccountService accounts;
+    private final Map<Long, AccountSummary> customers = new HashMap<>();
+    private final Map<Long, Instant> reported = new HashMap<>();
+    private final DateTimeFormatter time;
 
-    public PaymentsAdminView(Payments payments, GatewayInstances gateways, StoreCurrency currency, CurrentUser currentUser) {
+    public PaymentsAdminView(Payments payments, GatewayInstances gateways, StoreCurrency currency, CurrentUser currentUser,
+                             PaymentFollowUps followUps, AccountService accounts) {
+        this.followUps = followUps;
+        this.accounts = accounts;
+        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale()).withZone(ZoneId.systemDefault());
         this.payments = payments;
         this.gateways = gateways;
         this.currency = currency;
@@ -79,7 +95,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         status.setLabel(getTranslation("payments.status"));
         status.setId("payments-status");
         status.setItems(STATUSES);
-        status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("payments.any") : getTranslation("topup.status." + s));
+        status.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("payments.any") : getTranslation("payment-status." + s));
         status.setValue("");
         gatewayFilter.setLabel(getTranslation("payments.gateway"));
         gatewayFilter.setId("payments-gateway");
@@ -134,7 +150,13 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
     void refresh() {
         Payments.Filter filter = new Payments.Filter(status.getValue(), gatewayFilter.getValue() == null ? null
                 : gatewayFilter.getValue().id(), customer.getValue(), minAmount.getValue(), maxAmount.getValue(), from.getValue(), to.getValue());
-        grid.setItems(query -> payments.search(filter, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> {
+            List<Payments.PaymentView> page = payments.search(filter, query.getOffset(), query.getLimit());
+            // Who paid and who says they did, one query each per page.
+            customers.putAll(accounts.summaries(page.stream().map(Payments.PaymentView::customerId).collect(Collectors.toSet())));
+            reported.putAll(followUps.reportedPaid(page.stream().map(Payments.PaymentView::id).toList()));
+            return page.stream();
+        });
     }
 
     void refreshGateways() {
@@ -146,14 +168,25 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
     private Div row(Payments.PaymentView p) {
         Span title = new Span(p.reference() + " · " + currency.display(p.amount()) + " · " + p.gatewayName());
         title.getStyle().set("font-weight", "600");
-        Span state = new Span(getTranslation("topup.status." + p.status()));
+        Span state = new Span(getTranslation("payment-status." + p.status()));
         state.addClassName("ordino-state");
         state.getElement().setAttribute("data-status", p.status());
-        Span facts = new Span(TIME.format(p.createdAt()) + " · " + getTranslation("payments.customer") + " #" + p.customerId()
-                + (p.orderId() == null ? " · " + getTranslation("payments.top-up") : " · " + getTranslation("payments.order") + " #" + p.orderId())
+        AccountSummary who = customers.get(p.customerId());
+        Span customer = new Span(who == null ? "#" + p.customerId() : who.displayName() + " <" + who.email() + ">");
+        customer.addClassName("payment-customer");
+        Span facts = new Span(time.format(p.createdAt()) + " · "
+                + (p.orderId() == null ? getTranslation("payments.top-up") : getTranslation("payments.order") + " #" + p.orderId())
                 + (p.failureReason() == null ? "" : " · " + p.failureReason()));
         facts.addClassName("ordino-muted");
-        return new Div(new Div(title, new Span(" "), state), facts);
+        Div row = new Div(new Div(title, new Span(" "), state), new Div(customer), facts);
+        Instant said = reported.get(p.id());
+        if (said != null && p.status().equals("pending")) {
+            Span claim = new Span(getTranslation("payments.customer-says-paid", time.format(said)));
+            claim.addClassName("payment-reported");
+            claim.getStyle().set("color", "var(--lumo-warning-text-color, var(--lumo-primary-text-color))").set("font-weight", "600");
+            row.add(new Div(claim));
+        }
+        return row;
     }
 
     void detail(Payments.PaymentView p) {
@@ -168,7 +201,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
             body.add(new Span(getTranslation("payments.no-events")));
         }
         for (Payments.EventView event : events) {
-            Div line = new Div(new Span(TIME.format(event.at()) + " · " + event.outcome() + (event.verified() ? "" : " · "
+            Div line = new Div(new Span(time.format(event.at()) + " · " + event.outcome() + (event.verified() ? "" : " · "
                     + getTranslation("payments.unverified")) + (event.detail() == null ? "" : " · " + event.detail())));
             line.addClassName("payment-event");
             body.add(line);
@@ -199,8 +232,41 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         confirm.setId("payment-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setVisible((p.status().equals("pending") || p.status().equals("failed")) && gateways.staffConfirms(p.gatewayId()));
-        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()), confirm);
+        Button reject = new Button(getTranslation("payments.reject"), e -> askReject(p, dialog));
+        reject.setId("payment-reject");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        // The same payments staff confirm by hand are the ones they may turn down, while still pending.
+        reject.setVisible(confirm.isVisible() && p.status().equals("pending"));
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()), reject, confirm);
         dialog.open();
+    }
+
+    /** Turning a transfer down needs a reason: the customer reads it. */
+    Dialog askReject(Payments.PaymentView p, Dialog detail) {
+        Dialog ask = new Dialog(getTranslation("payments.reject"));
+        ask.setId("reject-dialog");
+        ask.setWidth("min(30rem, 96vw)");
+        TextField reason = new TextField(getTranslation("payments.reject-reason"));
+        reason.setId("reject-reason");
+        reason.setWidthFull();
+        reason.setMaxLength(500);
+        ask.add(new Paragraph(getTranslation("payments.reject-text", currency.display(p.amount()))), reason);
+        Button reject = new Button(getTranslation("payments.reject"), e -> {
+            try {
+                followUps.rejectTransfer(p.id(), reason.getValue(), currentUser.email().orElse("staff"));
+                Feedback.success(getTranslation("payments.rejected"));
+                ask.close();
+                detail.close();
+                refresh();
+            } catch (DomainException ex) {
+                Feedback.invalid(reason, Feedback.message(this, ex));
+            }
+        });
+        reject.setId("reject-save");
+        reject.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        ask.getFooter().add(new Button(getTranslation("action.cancel"), e -> ask.close()), reject);
+        ask.open();
+        return ask;
     }
 
     private VerticalLayout gatewayCard(GatewayInstances.GatewayView g) {
@@ -211,6 +277,11 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         webhook.setReadOnly(true);
         webhook.setWidthFull();
         webhook.addClassName("gateway-webhook");
+        // A transfer staff confirm by hand is never reported by a webhook: no address to copy.
+        webhook.setVisible(!gateways.staffConfirms(g.id()));
+        if (isLocal(g.webhookUrl())) {
+            webhook.setHelperText(getTranslation("payments.webhook-local"));
+        }
         Button edit = new Button(getTranslation("action.edit"), e -> editor(g));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.setVisible(currentUser.hasRole(Roles.ADMIN));
@@ -219,6 +290,12 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         card.setPadding(false);
         card.setSpacing(false);
         return card;
+    }
+
+    /** A webhook URL on this machine's own address is unreachable for a gateway: ORDINO_PUBLIC_URL is not set. */
+    static boolean isLocal(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     void editor(GatewayInstances.GatewayView existing) {

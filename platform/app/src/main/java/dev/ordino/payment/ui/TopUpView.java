@@ -25,6 +25,8 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.ui.MainLayout;
+import dev.ordino.base.ui.QrCodes;
+import dev.ordino.payment.PaymentFollowUps;
 import dev.ordino.payment.GatewayInstances;
 import dev.ordino.payment.PaymentUpdates;
 import dev.ordino.payment.Payments;
@@ -49,8 +51,10 @@ public class TopUpView extends VerticalLayout implements BeforeEnterObserver, Ha
     final Div form = new Div();
     final Div result = new Div();
     final Span status = new Span();
+    final Button reportPaid = new Button();
 
     private final Payments payments;
+    private final PaymentFollowUps followUps;
     private final PaymentUpdates updates;
     private final StoreCurrency currency;
     private final CurrentUser currentUser;
@@ -58,8 +62,20 @@ public class TopUpView extends VerticalLayout implements BeforeEnterObserver, Ha
     private AutoCloseable subscription;
 
     public TopUpView(Payments payments, GatewayInstances gateways, PaymentUpdates updates, StoreCurrency currency,
-                     StoreSettingsService store, CurrentUser currentUser) {
+                     StoreSettingsService store, CurrentUser currentUser, PaymentFollowUps followUps) {
         this.payments = payments;
+        this.followUps = followUps;
+        reportPaid.setText(getTranslation("topup.i-have-paid"));
+        reportPaid.setId("topup-report-paid");
+        reportPaid.setDisableOnClick(true);
+        reportPaid.addClickListener(e -> {
+            try {
+                followUps.reportPaid(currentUser.requireId(), paymentId);
+                show(payments.myPayment(currentUser.requireId(), paymentId));
+            } catch (DomainException ex) {
+                Feedback.error(Feedback.message(this, ex));
+            }
+        });
         this.updates = updates;
         this.currency = currency;
         this.currentUser = currentUser;
@@ -91,6 +107,9 @@ public class TopUpView extends VerticalLayout implements BeforeEnterObserver, Ha
         pay.setEnabled(!choices.isEmpty());
         form.add(amount, gateway, pay, none);
         form.addClassName("ordino-card");
+        // Stacked: the button under the choices, never squeezed in beside them on a wide screen.
+        form.getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "flex-start")
+                .set("gap", "var(--lumo-space-s)");
 
         status.setId("topup-status");
         result.setId("topup-result");
@@ -155,6 +174,16 @@ public class TopUpView extends VerticalLayout implements BeforeEnterObserver, Ha
             Paragraph waiting = new Paragraph(getTranslation("topup.waiting"));
             waiting.addClassName("ordino-muted");
             result.add(waiting);
+            boolean reported = followUps.pending(currentUser.requireId()).stream()
+                    .anyMatch(t -> t.paymentId() == p.id() && t.reportedPaidAt() != null);
+            if (reported) {
+                Paragraph told = new Paragraph(getTranslation("topup.reported-paid"));
+                told.setId("topup-reported");
+                result.add(told);
+            } else {
+                reportPaid.setEnabled(true);
+                result.add(reportPaid);
+            }
         } else if (p.status().equals("failed")) {
             Paragraph reason = new Paragraph(getTranslation("topup.failed-reason", p.failureReason() == null ? "" : p.failureReason()));
             reason.setId("topup-failure");
@@ -167,10 +196,8 @@ public class TopUpView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private Image qr(String text) {
-        Image image = new Image("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(QrCodes.png(text, 240)),
-                getTranslation("topup.qr-alt"));
+        Image image = QrCodes.image(text, 240, getTranslation("topup.qr-alt"));
         image.setId("topup-qr");
-        image.setWidth("240px");
         return image;
     }
 

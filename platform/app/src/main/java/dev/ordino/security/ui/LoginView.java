@@ -2,6 +2,7 @@ package dev.ordino.security.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -12,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.ordino.base.ui.StoreBranding;
 
 /** Sign-in page. The form posts to Spring Security; a failed attempt comes back with {@code ?error}. */
 @Route(value = "login", autoLayout = false)
@@ -20,13 +22,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView() {
+    private final String shopName;
+
+    public LoginView(StoreBranding branding) {
+        this.shopName = branding.shopName();
         addClassName("ordino-auth");
         setAlignItems(FlexComponent.Alignment.STRETCH);
         setPadding(false);
 
-        H1 brand = new H1(getTranslation("app.name"));
+        H1 brand = new H1(shopName);
         brand.addClassName("ordino-brand");
+        brand.setId("login-shop-name");
+        branding.logoUrl().ifPresent(url -> {
+            Image logo = new Image(url, "");
+            logo.getStyle().set("height", "3rem").set("max-width", "12rem").set("object-fit", "contain").set("align-self", "center");
+            add(logo);
+        });
         Paragraph tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("ordino-muted");
 
@@ -61,6 +72,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public String getPageTitle() {
-        return getTranslation("login.title") + " · " + getTranslation("app.name");
+        return getTranslation("login.title") + " · " + shopName;
     }
 }

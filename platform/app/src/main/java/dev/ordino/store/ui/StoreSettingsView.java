@@ -17,10 +17,17 @@ import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.security.Roles;
 import dev.ordino.store.StoreSettings;
 import dev.ordino.store.StoreSettingsService;
+import dev.ordino.store.StoreLogo;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 
-/** Shop name, contact phone and Telegram link, default language, top-up limits, default markup. */
+/** Shop name, contact phone and Telegram link, default language, top-up limits, default markup, and the logo. */
 @Route(value = "admin/settings", layout = AdminLayout.class)
 @RolesAllowed(Roles.ADMIN)
 public class StoreSettingsView extends VerticalLayout implements HasDynamicTitle {
@@ -34,8 +41,20 @@ public class StoreSettingsView extends VerticalLayout implements HasDynamicTitle
     final BigDecimalField markup = new BigDecimalField();
     final Button save = new Button();
 
-    public StoreSettingsView(StoreSettingsService settings, StoreCurrency currency) {
+    final Upload logoUpload;
+    final Image logoPreview = new Image();
+
+    public StoreSettingsView(StoreSettingsService settings, StoreCurrency currency, StoreLogo logo) {
         addClassName("ordino-page");
+        logoUpload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            try {
+                logo.save(bytes);
+                showLogo(settings);
+                Feedback.success(getTranslation("admin.settings.logo-saved"));
+            } catch (DomainException ex) {
+                Feedback.error(Feedback.message(this, ex));
+            }
+        }));
         shopName.setLabel(getTranslation("admin.settings.shop-name"));
         shopName.setId("shop-name");
         phone.setLabel(getTranslation("admin.settings.phone"));
@@ -76,11 +95,34 @@ public class StoreSettingsView extends VerticalLayout implements HasDynamicTitle
                 }
             }
         });
-        add(new FormLayout(shopName, phone, telegram, language, topUpMin, topUpMax, markup), save);
+        logoUpload.setId("logo-upload");
+        logoUpload.setMaxFiles(1);
+        logoUpload.setMaxFileSize(StoreLogo.MAX_BYTES);
+        logoUpload.setAcceptedFileTypes("image/png", "image/svg+xml", ".png", ".svg");
+        logoUpload.addFileRejectedListener(e -> Feedback.error(getTranslation("error.logo_too_large", 256)));
+        logoPreview.setId("logo-preview");
+        logoPreview.setAlt(getTranslation("admin.settings.logo"));
+        logoPreview.getStyle().set("max-height", "4rem").set("max-width", "16rem");
+        Button removeLogo = new Button(getTranslation("admin.settings.logo-remove"), e -> {
+            logo.remove();
+            showLogo(settings);
+        });
+        removeLogo.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        showLogo(settings);
+        Paragraph logoHelp = new Paragraph(getTranslation("admin.settings.logo-help"));
+        logoHelp.addClassName("ordino-muted");
+        add(new FormLayout(shopName, phone, telegram, language, topUpMin, topUpMax, markup), save,
+                new H3(getTranslation("admin.settings.logo")), logoHelp, new Div(logoPreview, removeLogo), logoUpload);
+    }
+
+    private void showLogo(StoreSettingsService settings) {
+        var url = settings.logoUrl();
+        logoPreview.setVisible(url.isPresent());
+        url.ifPresent(logoPreview::setSrc);
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("admin.settings.title") + " · " + getTranslation("app.name");
+        return getTranslation("admin.settings.title");
     }
 }

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -70,7 +72,9 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> currency.display(balances.getOrDefault(a.id(), BigDecimal.ZERO))).setHeader(getTranslation("wallet.balance")).setKey("balance");
         grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state")).setKey("state");
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        // Kept at the right edge while the other columns scroll, so a phone reaches them without scrolling sideways.
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setItemsPageable(pageable -> {
             var page = accounts.search(search.getValue(), pageable).getContent();
             balances.putAll(wallet.balances(page.stream().map(AccountSummary::id).toList())); // one query per page
@@ -84,12 +88,18 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         Button adjust = new Button(getTranslation("admin.users.adjust"), e -> openAdjustment(account));
         adjust.setId("adjust-" + account.id());
         adjust.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        Button roles = new Button(getTranslation("admin.users.roles"), e -> openRoles(account));
-        roles.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Button enable = new Button(getTranslation(account.enabled() ? "admin.users.disable" : "admin.users.enable"),
-                e -> confirmEnabled(account));
-        enable.addThemeVariants(ButtonVariant.LUMO_SMALL, account.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
-        return new HorizontalLayout(adjust, roles, enable);
+        // One menu instead of three buttons: narrow enough to stay beside the e-mail on a phone.
+        MenuBar more = new MenuBar();
+        more.setId("user-actions-" + account.id());
+        more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+        var item = more.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        item.setAriaLabel(getTranslation("admin.users.actions"));
+        item.getSubMenu().addItem(getTranslation("admin.users.roles"), e -> openRoles(account));
+        item.getSubMenu().addItem(getTranslation(account.enabled() ? "admin.users.disable" : "admin.users.enable"), e -> confirmEnabled(account));
+        HorizontalLayout actions = new HorizontalLayout(adjust, more);
+        actions.setSpacing(false);
+        actions.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        return actions;
     }
 
     /** Wallet adjustment; one idempotency key per opening of the dialog, so a double click books once. */
@@ -183,6 +193,6 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     public String getPageTitle() {
-        return getTranslation("admin.users.title") + " · " + getTranslation("app.name");
+        return getTranslation("admin.users.title");
     }
 }

@@ -1,4 +1,4 @@
-package dev.ordino.payment.ui;
+package dev.ordino.base.ui;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -10,9 +10,18 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** QR codes as PNG, for QRIS payment strings. */
-final class QrCodes {
+public final class QrCodes {
 
     private QrCodes() {
+    }
+
+    /** The code as an image of {@code size} pixels, inline, so it needs no address of its own. */
+    public static com.vaadin.flow.component.html.Image image(String text, int size, String alt) {
+        var image = new com.vaadin.flow.component.html.Image("data:image/png;base64,"
+                + java.util.Base64.getEncoder().encodeToString(png(text, size)), alt);
+        image.setWidth(size + "px");
+        image.getStyle().set("max-width", "100%");
+        return image;
     }
 
     static byte[] png(String text, int size) {

@@ -1,4 +1,4 @@
-package dev.ordino.payment.ui;
+package dev.ordino.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
