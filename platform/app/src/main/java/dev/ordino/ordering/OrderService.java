@@ -55,13 +55,13 @@ public class OrderService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final OrderWriter writer;
-    private final org.springframework.beans.factory.ObjectProvider<CheckoutPayments> checkoutPayments;
+    private final CheckoutPayments checkoutPayments;
     private final OrderPayments orderPayments;
 
     OrderService(OrderRepository orders, OrderBook book, OrderWriter writer, CatalogService catalog, WalletService wallet,
                  StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
                  PlatformTransactionManager transactions,
-                 org.springframework.beans.factory.ObjectProvider<CheckoutPayments> checkoutPayments, OrderPayments orderPayments) {
+                 CheckoutPayments checkoutPayments, OrderPayments orderPayments) {
         this.checkoutPayments = checkoutPayments;
         this.orderPayments = orderPayments;
         this.orders = orders;
@@ -182,12 +182,11 @@ public class OrderService {
         if (gatewayId == null) {
             return placement;
         }
-        CheckoutPayments payments = checkoutPayments.getObject();
         if (!placement.created()) {
-            return new Placement(placement.order(), false, payments.forOrder(placement.order().id()).orElse(null));
+            return new Placement(placement.order(), false, checkoutPayments.forOrder(placement.order().id()).orElse(null));
         }
         try {
-            return new Placement(placement.order(), true, payments.start(placement.order().id(), customerId, actor,
+            return new Placement(placement.order(), true, checkoutPayments.start(placement.order().id(), customerId, actor,
                     placement.order().total(), gatewayId));
         } catch (RuntimeException e) {
             // Nothing was paid: the order goes, and so does anything it reserved.
@@ -201,8 +200,7 @@ public class OrderService {
         if (method.equals("wallet")) {
             return null;
         }
-        CheckoutPayments payments = checkoutPayments.getIfAvailable();
-        if (!method.startsWith("gateway:") || payments == null) {
+        if (!method.startsWith("gateway:")) {
             throw DomainException.badRequest("unsupported_payment", "payment", "payment must be wallet or gateway:<id>");
         }
         long id;
@@ -211,7 +209,7 @@ public class OrderService {
         } catch (NumberFormatException e) {
             throw DomainException.badRequest("unsupported_payment", "payment", "payment must be wallet or gateway:<id>");
         }
-        payments.check(id);
+        checkoutPayments.check(id);
         return id;
     }
 

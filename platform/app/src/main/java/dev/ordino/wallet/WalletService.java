@@ -44,7 +44,11 @@ public class WalletService {
         this.clock = clock;
     }
 
-    /** Every account gets its wallet in the transaction that creates the account. */
+    /**
+     * Every account gets its wallet in the transaction that creates the account. Synchronous on
+     * purpose (decision 006): a wallet must exist the moment its account does, the row is this
+     * module's own and nothing leaves the database.
+     */
     @EventListener
     void on(AccountCreated event) {
         jdbc.sql("INSERT INTO wallet (user_id, balance, updated_at) VALUES (?, 0, ?)")

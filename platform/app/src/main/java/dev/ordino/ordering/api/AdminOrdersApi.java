@@ -2,6 +2,7 @@ package dev.ordino.ordering.api;
 
 import dev.ordino.base.api.ApiPage;
 import dev.ordino.base.api.IdempotencyKey;
+import dev.ordino.ordering.GatewayRefunds;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderFilter;
 import dev.ordino.ordering.OrderStatus;
@@ -35,10 +36,10 @@ class AdminOrdersApi {
     private final OrderAdminService orders;
     private final OrderResponses responses;
 
-    private final org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.GatewayRefunds> gatewayRefunds;
+    private final GatewayRefunds gatewayRefunds;
 
     AdminOrdersApi(OrderAdminService orders, OrderResponses responses,
-                   org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.GatewayRefunds> gatewayRefunds) {
+                   GatewayRefunds gatewayRefunds) {
         this.gatewayRefunds = gatewayRefunds;
         this.orders = orders;
         this.responses = responses;
@@ -92,7 +93,7 @@ class AdminOrdersApi {
         String to = request.to() == null || request.to().isBlank() ? "wallet" : request.to().strip();
         var result = switch (to) {
             case "wallet" -> orders.refund(id, request.amount(), request.reason(), ApiCaller.of(authentication).email(), key);
-            case "gateway" -> gatewayRefunds.getObject().refund(id, request.amount(), request.reason(),
+            case "gateway" -> gatewayRefunds.refund(id, request.amount(), request.reason(),
                     ApiCaller.of(authentication).email(), key);
             default -> throw dev.ordino.base.DomainException.badRequest("invalid_refund_target", "to", "to must be wallet or gateway");
         };
