@@ -63,6 +63,8 @@ public class ProviderJobs {
     void sweep() {
         submission.recoverStuck();
         queue.sweep();
+        // Lines a dead node had queued but not claimed are sent now, not at the next due-line run.
+        senders.wake();
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ordino.providers.order-sync:PT5M}")
