@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
  */
 class ShutdownTest {
 
-    private static final Map<String, String> NODE = Map.of("ordino.rate-limit.sign-in-per-minute", "100000");
+    private static Map<String, String> node(Path data) {
+        return Map.of("ordino.rate-limit.sign-in-per-minute", "100000", "ordino.data-dir", data.toString());
+    }
     private static final Duration START = Duration.ofMinutes(3);
 
     @Test
     void anIdleNodeStopsWithinTenSecondsInOrderAndLeavesNoDatabaseRunning() throws Exception {
         Path data = Path.of("target", "shutdown-idle-" + System.nanoTime()).toAbsolutePath();
-        try (ChildNode node = ChildNode.start(data, NODE, START)) {
+        try (ChildNode node = ChildNode.start("shutdown-idle", Map.of(), node(data), START)) {
             List<ProcessHandle> started = ProcessHandle.of(node.pid()).orElseThrow().descendants().toList();
             assertThat(started).as("the embedded mariadbd").isNotEmpty();
 
@@ -59,7 +61,7 @@ class ShutdownTest {
         Path data = Path.of("target", "shutdown-load-" + System.nanoTime()).toAbsolutePath();
         List<Long> customers = new ArrayList<>();
         List<HttpResponse<String>> answers = new ArrayList<>();
-        try (ChildNode node = ChildNode.start(data, NODE, START)) {
+        try (ChildNode node = ChildNode.start("shutdown-load", Map.of(), node(data), START)) {
             Api api = new Api(node.port());
             String admin = api.token("admin@ordino.demo", "admin-demo-1");
             long product = Long.parseLong(Api.field(api.get("/v1/products?category=tiktok&q=followers", null).body(), "id"));
