@@ -1,5 +1,6 @@
 package dev.ordino.plugin;
 
+import dev.ordino.plugin.faulty.FaultyGateway;
 import dev.ordino.plugin.faulty.FaultyPlugins;
 import dev.ordino.plugin.faulty.FaultyProvider;
 import java.io.IOException;
@@ -48,6 +49,11 @@ public final class TestPluginJars {
     /** The faulty provider ({@code FaultyProvider}) as plugin {@code provider-faulty}. */
     public static Path faultyProvider(Path folder) throws IOException {
         return faultyPlugin(folder, "provider-faulty", FaultyPlugins.Quiet.class, FaultyProvider.class);
+    }
+
+    /** The faulty payment gateway ({@code FaultyGateway}) as plugin {@code gateway-faulty}. */
+    public static Path faultyGateway(Path folder) throws IOException {
+        return faultyPlugin(folder, "gateway-faulty", FaultyPlugins.Quiet.class, FaultyGateway.class);
     }
 
     /** A plugin whose {@code start()} takes five minutes. */
