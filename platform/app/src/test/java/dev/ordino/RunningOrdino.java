@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole application serving HTTP on a free port of 127.0.0.1, as a user runs it: bundled
  * plugins from {@code target/plugins}, plus an {@code ORDINO_PLUGINS_DIR} holding a broken jar
  * one that needs a newer plugin API, a plugin whose {@code start()} takes five minutes, the
- * fault-injection provider and the scripted gateways; plugin calls have short deadlines. Shared by the HTTP and browser tests.
+ * fault-injection provider and gateway and the scripted gateways; plugin calls have short deadlines. Shared by the HTTP and
+ * browser tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -60,6 +61,7 @@ public @interface RunningOrdino {
                 TestPluginJars.slowStarting(folder);
                 TestPluginJars.faultyProvider(folder);
                 TestPluginJars.scriptedGateways(folder);
+                TestPluginJars.faultyGateway(folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

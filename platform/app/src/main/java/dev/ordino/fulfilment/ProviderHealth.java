@@ -2,6 +2,7 @@ package dev.ordino.fulfilment;
 
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
+import dev.ordino.base.alerts.AdminAlerts;
 import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.PluginCalls;
 import java.time.Clock;
@@ -24,10 +25,12 @@ class ProviderHealth {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AdminAlerts alerts;
 
-    ProviderHealth(JdbcClient jdbc, Clock clock) {
+    ProviderHealth(JdbcClient jdbc, Clock clock, AdminAlerts alerts) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.alerts = alerts;
     }
 
     /** What the plugin boundary saw of one call into the instance. */
@@ -96,20 +99,10 @@ class ProviderHealth {
     }
 
     boolean raiseAlert(String key, String message) {
-        boolean open = jdbc.sql("SELECT COUNT(*) FROM admin_alert WHERE alert_key = ? AND resolved_at IS NULL").param(key)
-                .query(Long.class).single() > 0;
-        if (open) {
-            jdbc.sql("UPDATE admin_alert SET message = ? WHERE alert_key = ? AND resolved_at IS NULL").params(Text.cut(message, 1000), key)
-                    .update();
-            return false;
-        }
-        jdbc.sql("INSERT INTO admin_alert (alert_key, message, created_at) VALUES (?, ?, ?)")
-                .params(key, Text.cut(message, 1000), UtcTime.column(clock.instant())).update();
-        return true;
+        return alerts.raise(key, message);
     }
 
     void resolveAlert(String key) {
-        jdbc.sql("UPDATE admin_alert SET resolved_at = ? WHERE alert_key = ? AND resolved_at IS NULL")
-                .params(UtcTime.column(clock.instant()), key).update();
+        alerts.resolve(key);
     }
 }

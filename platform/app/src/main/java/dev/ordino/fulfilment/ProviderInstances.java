@@ -3,6 +3,7 @@ package dev.ordino.fulfilment;
 import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
+import dev.ordino.base.alerts.AdminAlerts;
 import dev.ordino.base.crypto.SecretCipher;
 import dev.ordino.base.json.Json;
 import dev.ordino.base.money.StoreCurrency;
@@ -54,11 +55,14 @@ public class ProviderInstances {
     private final Clock clock;
     private final ProviderHealth health;
     private final InstanceSettings instanceSettings;
+    private final AdminAlerts alerts;
 
     ProviderInstances(JdbcClient jdbc, SecretCipher cipher, PluginHost plugins, StoreCurrency currency,
-                      ApplicationEventPublisher events, Clock clock, ProviderHealth health, InstanceSettings instanceSettings) {
+                      ApplicationEventPublisher events, Clock clock, ProviderHealth health, InstanceSettings instanceSettings,
+                      AdminAlerts alerts) {
         this.health = health;
         this.instanceSettings = instanceSettings;
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.plugins = plugins;
@@ -272,10 +276,7 @@ public class ProviderInstances {
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public List<Alert> openAlerts() {
-        return jdbc.sql("SELECT id, message, created_at FROM admin_alert WHERE resolved_at IS NULL ORDER BY id DESC LIMIT 50")
-                .query((rs, n) -> new Alert(rs.getLong(1), rs.getString(2),
-                        UtcTime.instant(rs.getObject(3, java.time.LocalDateTime.class))))
-                .list();
+        return alerts.open().stream().map(a -> new Alert(a.id(), a.message(), a.since())).toList();
     }
 
     static String describe(Exception e) {

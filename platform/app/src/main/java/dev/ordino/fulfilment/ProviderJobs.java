@@ -1,6 +1,7 @@
 package dev.ordino.fulfilment;
 
 import dev.ordino.base.DomainException;
+import dev.ordino.plugin.EachInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleConsumer;
@@ -63,6 +64,8 @@ public class ProviderJobs {
     void sweep() {
         submission.recoverStuck();
         queue.sweep();
+        // Lines a dead node had queued but not claimed are sent now, not at the next due-line run.
+        senders.wake();
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ordino.providers.order-sync:PT5M}")
@@ -97,7 +100,8 @@ public class ProviderJobs {
     @SchedulerLock(name = "provider-balances", lockAtLeastFor = "${ordino.providers.balance-check:PT1H}",
             lockAtMostFor = "${ordino.providers.balance-check:PT1H}")
     void checkBalances() {
-        instances.enabledInstances().forEach(instance -> {
+        // Side by side: a provider whose balance() hangs costs the job one deadline, whatever comes after it.
+        EachInstance.inParallel("provider-balance", instances.enabledInstances(), instance -> {
             try {
                 instances.checkBalance(instances.connect(instance));
             } catch (RuntimeException e) {

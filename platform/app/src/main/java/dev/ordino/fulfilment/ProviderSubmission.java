@@ -9,10 +9,12 @@ import static dev.ordino.fulfilment.ProviderOrderState.UNKNOWN;
 
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
+import dev.ordino.base.cluster.AppNode;
 import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.PaymentStatus;
 import dev.ordino.plugin.PluginCallFailed;
+import dev.ordino.plugin.PluginLimits;
 import dev.ordino.plugin.api.ProviderException;
 import dev.ordino.plugin.api.ProviderOrderRef;
 import dev.ordino.plugin.api.ProviderOrderRequest;
@@ -52,6 +54,8 @@ public class ProviderSubmission {
      * under attention, so each sender holds no more than the line it is sending.
      */
     private static final int CLAIM = 1;
+    /** Beyond the job deadline: claiming, connecting and recording the answer take a moment too. */
+    private static final Duration STUCK_MARGIN = Duration.ofSeconds(30);
 
     private final ProviderInstances instances;
     private final ProviderCatalog catalog;
@@ -60,11 +64,14 @@ public class ProviderSubmission {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Duration stuckAfter;
+    private final AppNode node;
 
     ProviderSubmission(ProviderInstances instances, ProviderCatalog catalog, OrderFulfilment orders, JdbcClient jdbc, Clock clock,
-                       PlatformTransactionManager transactions,
-                       @Value("${ordino.providers.stuck-after:PT10M}") Duration stuckAfter) {
-        this.stuckAfter = stuckAfter;
+                       PlatformTransactionManager transactions, AppNode node, PluginLimits limits,
+                       @Value("${ordino.providers.stuck-after:}") Duration stuckAfter) {
+        // A call is abandoned at the job deadline: a line of a live node still submitting past it (and a margin) is stuck.
+        this.stuckAfter = stuckAfter != null ? stuckAfter : limits.jobCallTimeout().plus(STUCK_MARGIN);
+        this.node = node;
         this.instances = instances;
         this.catalog = catalog;
         this.orders = orders;
@@ -119,8 +126,9 @@ public class ProviderSubmission {
                             + "LIMIT " + CLAIM + " FOR UPDATE SKIP LOCKED")
                     .param(UtcTime.column(now)).query(Long.class).list();
             if (!ids.isEmpty()) {
-                jdbc.sql("UPDATE provider_order SET state = " + SUBMITTING.sql() + ", attempts = attempts + 1, updated_at = :now WHERE id IN (:ids)")
-                        .param("now", UtcTime.column(now)).param("ids", ids).update();
+                jdbc.sql("UPDATE provider_order SET state = " + SUBMITTING.sql() + ", claimed_by = :node, attempts = attempts + 1, "
+                                + "updated_at = :now WHERE id IN (:ids)")
+                        .param("node", node.id()).param("now", UtcTime.column(now)).param("ids", ids).update();
                 orders.handedOn(jdbc.sql("SELECT DISTINCT order_id FROM provider_order WHERE id IN (:ids)").param("ids", ids)
                         .query(Long.class).list(), true);
             }
@@ -288,15 +296,19 @@ public class ProviderSubmission {
     }
 
     /**
-     * Lines left {@code submitting} longer than {@code ordino.providers.stuck-after} (the node died mid-call):
-     * the request may have gone out, so they go to staff attention, never back to the queue.
+     * Lines left {@code submitting} by a node that died mid-call: the request may have gone out, so
+     * they go to staff attention, never back to the queue. A line claimed by a node that is gone
+     * (its heartbeat missed, or stopped) goes at once; one of a live node only after
+     * {@code ordino.providers.stuck-after} (the job deadline and a margin, by when the call has been
+     * abandoned). This node's own lines are never taken for a dead node's.
      */
     public int recoverStuck() {
         Instant now = clock.instant();
         return jdbc.sql("UPDATE provider_order SET state = " + UNKNOWN.sql() + ", attention_reason = ?, updated_at = ? "
-                        + "WHERE " + UNKNOWN.from(SUBMITTING) + " AND updated_at < ?")
+                        + "WHERE " + UNKNOWN.from(SUBMITTING) + " AND (updated_at < ? "
+                        + "OR claimed_by IS NOT NULL AND claimed_by <> ? AND " + node.goneCondition("provider_order.claimed_by") + ")")
                 .params("Sending was interrupted; the provider may have the order. Check at the provider, then resubmit, "
-                        + "enter its order id or refund.", UtcTime.column(now), UtcTime.column(now.minus(stuckAfter)))
+                        + "enter its order id or refund.", UtcTime.column(now), UtcTime.column(now.minus(stuckAfter)), node.id())
                 .update();
     }
 }

@@ -3,6 +3,7 @@ package dev.ordino.payment;
 import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
+import dev.ordino.base.alerts.AdminAlerts;
 import dev.ordino.base.config.OrdinoProperties;
 import dev.ordino.base.crypto.SecretCipher;
 import dev.ordino.base.json.Json;
@@ -26,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,6 +42,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class GatewayInstances {
 
+    private static final Logger log = LoggerFactory.getLogger(GatewayInstances.class);
+
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final PluginHost plugins;
@@ -46,10 +51,12 @@ public class GatewayInstances {
     private final OrdinoProperties properties;
     private final Clock clock;
     private final InstanceSettings instanceSettings;
+    private final AdminAlerts alerts;
 
     GatewayInstances(JdbcClient jdbc, SecretCipher cipher, PluginHost plugins, StoreCurrency currency, OrdinoProperties properties,
-                     Clock clock, InstanceSettings instanceSettings) {
+                     Clock clock, InstanceSettings instanceSettings, AdminAlerts alerts) {
         this.instanceSettings = instanceSettings;
+        this.alerts = alerts;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.plugins = plugins;
@@ -192,17 +199,25 @@ public class GatewayInstances {
                         "The payment gateway " + instance.name() + " is not available right now"));
         HostContext context = plugins.contextFor(gateway, "gateway:" + instance.id(), instance.settings());
         PluginCalls.Target target = new PluginCalls.Target("gateway:" + instance.id(), instance.name(), "gateway",
-                (health, reason) -> storeHealth(instance.id(), health, reason));
+                (health, reason) -> storeHealth(instance, health, reason));
         return new Connected(instance, plugins.calls().guard(PaymentGateway.class, gateway, target, kind, context), context);
     }
 
-    private void storeHealth(long id, PluginCalls.Health health, String reason) {
+    /** As for providers: one staff alert while the gateway is failing or hanging, resolved by its next good call. */
+    private void storeHealth(Instance instance, PluginCalls.Health health, String reason) {
+        long id = instance.id();
         if (health.unhealthy()) {
             jdbc.sql("UPDATE gateway_instance SET health = ?, last_error = ? WHERE id = ?").params(health.word(), Text.cut(reason, 1000), id)
                     .update();
+            if (alerts.raise("gateway-health:" + id, "Payment gateway " + instance.name() + " is " + health.word() + ": " + reason)) {
+                log.warn("Payment gateway {} turned {}: {}", instance.name(), health.word(), reason);
+            }
         } else {
-            jdbc.sql("UPDATE gateway_instance SET health = ?, last_error = CASE WHEN ? = 'ok' THEN NULL ELSE last_error END "
+            int changed = jdbc.sql("UPDATE gateway_instance SET health = ?, last_error = CASE WHEN ? = 'ok' THEN NULL ELSE last_error END "
                     + "WHERE id = ? AND health <> ?").params(health.word(), health.word(), id, health.word()).update();
+            if (changed > 0 && health == PluginCalls.Health.OK) {
+                alerts.resolve("gateway-health:" + id);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.CheckoutPayments;
 import dev.ordino.ordering.OrderPayments;
+import dev.ordino.plugin.EachInstance;
+import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.api.PaymentGateway;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;
@@ -21,8 +23,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -308,7 +313,10 @@ public class Payments implements CheckoutPayments {
 
     // ---- reconciliation ----
 
-    /** Asks the gateways about payments left pending longer than {@code ordino.payments.reconcile-after}. */
+    /**
+     * Asks the gateways about payments left pending longer than {@code ordino.payments.reconcile-after}:
+     * each gateway on its own thread, its payments one after another.
+     */
     public int reconcile() {
         // Only gateways that can be asked (not those staff confirm, nor those not running); the least recently asked
         // come first, so old ones never block new ones.
@@ -321,33 +329,50 @@ public class Payments implements CheckoutPayments {
         List<PaymentView> stale = jdbc.sql(SELECT + "WHERE p.gateway_id IN (" + String.join(", ", Collections.nCopies(askable.size(), "?"))
                         + ") AND p.status = " + PaymentState.PENDING.sql() + " AND p.created_at < ? ORDER BY p.updated_at LIMIT 500")
                 .params(params).query(this::view).list();
+        AtomicInteger settled = new AtomicInteger();
+        EachInstance.inParallel("payment-reconciliation", stale.stream().collect(Collectors.groupingBy(PaymentView::gatewayId,
+                LinkedHashMap::new, Collectors.toList())).values(), atOneGateway -> settled.addAndGet(reconcile(atOneGateway)));
+        return settled.get();
+    }
+
+    /** One gateway's payments. Once it hangs (or is full of hanging calls) the rest wait for the next run instead of a deadline each. */
+    private int reconcile(List<PaymentView> atOneGateway) {
+        GatewayInstances.Connected connected = gateways.connect(gateways.instance(atOneGateway.getFirst().gatewayId()), PluginCalls.Kind.JOB);
         int settled = 0;
-        for (PaymentView p : stale) {
+        for (PaymentView p : atOneGateway) {
             try {
-                GatewayInstances.Connected connected = gateways.connect(gateways.instance(p.gatewayId()), PluginCalls.Kind.JOB);
                 PaymentEvent event = connected.gateway().status(connected.context(), p.gatewayRef() == null ? p.reference() : p.gatewayRef());
-                jdbc.sql("UPDATE payment SET updated_at = ? WHERE id = ?").params(UtcTime.column(clock.instant()), p.id()).update();
-                if (event == null || event.status() == PaymentEvent.Status.PENDING) {
-                    if (p.createdAt().isBefore(clock.instant().minus(GIVE_UP_AFTER))) {
-                        transaction.executeWithoutResult(status -> settleLocked(p.id(), PaymentEvent.Status.EXPIRED, "expired",
-                                "reconciliation"));
-                    }
-                    continue;
+                settled += settle(p, event) ? 1 : 0;
+            } catch (PluginCallFailed e) {
+                log.warn("Reconciling payment {} failed: {}", p.id(), e.getMessage());
+                if (e.reason() == PluginCallFailed.Reason.TIMED_OUT || e.reason() == PluginCallFailed.Reason.BUSY) {
+                    log.warn("Gateway {} skipped for the rest of this reconciliation", connected.instance().name());
+                    break;
                 }
-                if (event.status() == PaymentEvent.Status.PAID && (event.amount() == null || event.amount().compareTo(p.amount()) != 0)) {
-                    log.warn("Payment {}: the gateway reports {} paid, {} was asked; left for staff", p.id(), event.amount(), p.amount());
-                    continue;
-                }
-                Boolean changed = transaction.execute(status -> {
-                    events.record(p.gatewayId(), p.id(), null, true, "reconciled", event.status().name(), null);
-                    return settleLocked(p.id(), event.status(), event.status().name().toLowerCase(), "reconciliation");
-                });
-                settled += Boolean.TRUE.equals(changed) ? 1 : 0;
             } catch (PaymentGateway.GatewayException | RuntimeException e) {
                 log.warn("Reconciling payment {} failed: {}", p.id(), e.getMessage());
             }
         }
         return settled;
+    }
+
+    private boolean settle(PaymentView p, PaymentEvent event) {
+        jdbc.sql("UPDATE payment SET updated_at = ? WHERE id = ?").params(UtcTime.column(clock.instant()), p.id()).update();
+        if (event == null || event.status() == PaymentEvent.Status.PENDING) {
+            if (p.createdAt().isBefore(clock.instant().minus(GIVE_UP_AFTER))) {
+                transaction.executeWithoutResult(status -> settleLocked(p.id(), PaymentEvent.Status.EXPIRED, "expired",
+                        "reconciliation"));
+            }
+            return false;
+        }
+        if (event.status() == PaymentEvent.Status.PAID && (event.amount() == null || event.amount().compareTo(p.amount()) != 0)) {
+            log.warn("Payment {}: the gateway reports {} paid, {} was asked; left for staff", p.id(), event.amount(), p.amount());
+            return false;
+        }
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            events.record(p.gatewayId(), p.id(), null, true, "reconciled", event.status().name(), null);
+            return settleLocked(p.id(), event.status(), event.status().name().toLowerCase(), "reconciliation");
+        }));
     }
 
     // ---- reading ----

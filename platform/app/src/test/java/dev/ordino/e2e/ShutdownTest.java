@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
  */
 class ShutdownTest {
 
-    private static final Map<String, String> NODE = Map.of("ordino.rate-limit.sign-in-per-minute", "100000");
+    private static Map<String, String> node(Path data) {
+        return Map.of("ordino.rate-limit.sign-in-per-minute", "100000", "ordino.data-dir", data.toString());
+    }
     private static final Duration START = Duration.ofMinutes(3);
 
     @Test
     void anIdleNodeStopsWithinTenSecondsInOrderAndLeavesNoDatabaseRunning() throws Exception {
         Path data = Path.of("target", "shutdown-idle-" + System.nanoTime()).toAbsolutePath();
-        try (ChildNode node = ChildNode.start(data, NODE, START)) {
+        try (ChildNode node = ChildNode.start("shutdown-idle", Map.of(), node(data), START)) {
             List<ProcessHandle> started = ProcessHandle.of(node.pid()).orElseThrow().descendants().toList();
             assertThat(started).as("the embedded mariadbd").isNotEmpty();
 
@@ -57,15 +59,15 @@ class ShutdownTest {
     @Test
     void aNodeKilledWithSigkillLeavesItsDatabaseRunningAndTheNextStartStopsThatServerAndFindsTheData() throws Exception {
         Path data = Path.of("target", "shutdown-killed-" + System.nanoTime()).toAbsolutePath();
-        ProcessHandle leftOver;
-        try (ChildNode node = ChildNode.start(data, NODE, START)) {
-            leftOver = ProcessHandle.of(node.pid()).orElseThrow().descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("mariadbd")).findFirst().orElseThrow();
-            ProcessHandle.of(node.pid()).orElseThrow().destroyForcibly(); // the JVM only, as kill -9 or the OOM killer would
-            ProcessHandle.of(node.pid()).ifPresent(jvm -> jvm.onExit().join());
-            assertThat(leftOver.isAlive()).as("mariadbd outlives the killed JVM").isTrue();
-        }
-        try (ChildNode again = ChildNode.start(data, NODE, START)) {
+        // Not closed: close() would also stop the server the killed JVM leaves behind, which is what the next start must do.
+        ChildNode node = ChildNode.start("shutdown-killed", Map.of(), node(data), START);
+        ProcessHandle jvm = ProcessHandle.of(node.pid()).orElseThrow();
+        ProcessHandle leftOver = jvm.descendants().filter(p -> p.info().command().orElse("").endsWith("mariadbd")).findFirst()
+                .orElseThrow();
+        jvm.destroyForcibly(); // the JVM only, as kill -9 or the OOM killer would
+        jvm.onExit().join();
+        assertThat(leftOver.isAlive()).as("mariadbd outlives the killed JVM").isTrue();
+        try (ChildNode again = ChildNode.start("shutdown-killed-again", Map.of(), node(data), START)) {
             assertThat(leftOver.isAlive()).as("the left-over server was stopped").isFalse();
             assertThat(again.log()).contains("left running on");
             HttpResponse<String> token = new Api(again.port()).post("/v1/auth/token", null,
@@ -82,7 +84,7 @@ class ShutdownTest {
         Path data = Path.of("target", "shutdown-load-" + System.nanoTime()).toAbsolutePath();
         List<Long> customers = new ArrayList<>();
         List<HttpResponse<String>> answers = new ArrayList<>();
-        try (ChildNode node = ChildNode.start(data, NODE, START)) {
+        try (ChildNode node = ChildNode.start("shutdown-load", Map.of(), node(data), START)) {
             Api api = new Api(node.port());
             String admin = api.token("admin@ordino.demo", "admin-demo-1");
             long product = Long.parseLong(Api.field(api.get("/v1/products?category=tiktok&q=followers", null).body(), "id"));

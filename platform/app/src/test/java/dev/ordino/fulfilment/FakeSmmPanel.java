@@ -41,6 +41,8 @@ final class FakeSmmPanel implements AutoCloseable {
     final Map<String, String> statusErrors = new ConcurrentHashMap<>();
     final List<Map<String, String>> adds = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    /** When each status call arrived (nanoTime), to tell sync rounds apart. */
+    final List<Long> statusCalls = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger nextOrder = new AtomicInteger(1000);
     volatile AddMode addMode = AddMode.ACCEPT;
     volatile String errorBody = "Not enough funds on balance";
@@ -121,6 +123,9 @@ final class FakeSmmPanel implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         counts.computeIfAbsent(form.getOrDefault("action", ""), a -> new AtomicInteger()).incrementAndGet();
+        if ("status".equals(form.get("action"))) {
+            statusCalls.add(System.nanoTime());
+        }
         if (!KEY.equals(form.get("key"))) {
             send(exchange, 200, "{\"error\":\"Invalid API key\"}");
             return;

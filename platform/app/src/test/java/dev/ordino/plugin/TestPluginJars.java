@@ -1,5 +1,6 @@
 package dev.ordino.plugin;
 
+import dev.ordino.plugin.faulty.FaultyGateway;
 import dev.ordino.plugin.faulty.FaultyPlugins;
 import dev.ordino.plugin.faulty.FaultyProvider;
 import dev.ordino.plugin.faulty.ScriptedGateway;
@@ -58,6 +59,11 @@ public final class TestPluginJars {
     public static void scriptedGateways(Path folder) throws IOException {
         faultyPlugin(folder, "payment-scripted", FaultyPlugins.Quiet.class, ScriptedGateway.class);
         faultyPlugin(folder, "transfer-scripted", FaultyPlugins.Quiet.class, ScriptedGateway.ByStaff.class);
+    }
+
+    /** The faulty payment gateway ({@code FaultyGateway}) as plugin {@code gateway-faulty}. */
+    public static Path faultyGateway(Path folder) throws IOException {
+        return faultyPlugin(folder, "gateway-faulty", FaultyPlugins.Quiet.class, FaultyGateway.class);
     }
 
     /** A plugin whose {@code start()} takes five minutes. */

@@ -15,8 +15,9 @@ public final class Json {
     private Json() {
     }
 
+    /** JSON text of the map; {@code "{}"} for an empty one (an instance with no setting values is still stored), null for null. */
     public static String writeMap(Map<String, String> map) {
-        return map == null || map.isEmpty() ? null : MAPPER.writeValueAsString(map);
+        return map == null ? null : MAPPER.writeValueAsString(map);
     }
 
     public static Map<String, String> readMap(String json) {

@@ -43,7 +43,7 @@ public class FaultyProvider implements SmmProvider {
                 new SettingDescriptor("throw", "What they throw", SettingDescriptor.SettingType.TEXT, false, false, null, null));
     }
 
-    private static void misbehave(HostContext context, String method) {
+    static void misbehave(HostContext context, String method) {
         if (listed(context, "hang", method)) {
             try {
                 Thread.sleep(600_000);

@@ -1,0 +1,2 @@
+/** Alerts for staff, raised and resolved by any feature. */
+package dev.ordino.base.alerts;
