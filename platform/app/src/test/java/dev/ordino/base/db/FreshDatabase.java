@@ -56,7 +56,7 @@ final class FreshDatabase implements AutoCloseable {
 
     /** Runs the application's changelog on this database, as a node does at start. */
     void migrate() throws Exception {
-        SpringLiquibase liquibase = new SpringLiquibase();
+        SpringLiquibase liquibase = new LockedMigration();
         liquibase.setDataSource(dataSource());
         liquibase.setChangeLog("classpath:db/changelog/master.xml");
         liquibase.setResourceLoader(new DefaultResourceLoader());
