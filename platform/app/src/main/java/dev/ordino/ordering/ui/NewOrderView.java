@@ -129,6 +129,7 @@ public class NewOrderView extends VerticalLayout implements BeforeEnterObserver,
         page.setId("new-order-page-link");
         Div price = new Div(Prices.perUnit(this, currency, o));
         price.addClassName("ordino-price");
+        price.getElement().setAttribute("data-kind", o.kind().key());
         Div facts = new Div(OfferingFacts.summary(this, o));
         facts.addClassName("ordino-muted");
         details.add(price, facts);

@@ -111,6 +111,7 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         payNow.setId("order-pay-now");
         payNow.addClassName("ordino-card");
         items.setId("order-items");
+        items.setWidthFull();
         addClassName("ordino-order-page");
         add(title, status, stepper, payNow, items, totals, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
     }

@@ -194,8 +194,8 @@ public class ShopView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         Span name = new Span(sectionName(s));
         name.addClassName("ordino-tile-name");
-        Span count = new Span(getTranslation(s.kind().isSmm() ? "shop.section-services" : "shop.section-items",
-                Prices.count(this, s.count())));
+        String counted = s.kind().isSmm() ? "shop.section-service" : "shop.section-item";
+        Span count = new Span(s.count() == 1 ? getTranslation(counted + "-one") : getTranslation(counted + "s", Prices.count(this, s.count())));
         count.addClassName("ordino-tile-count");
         tile.add(name, count);
         return tile;
