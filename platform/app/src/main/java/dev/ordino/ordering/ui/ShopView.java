@@ -136,8 +136,9 @@ public class ShopView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** The address for what is chosen now. */
     String location() {
-        return query(section == null ? null : section.key(), category, search.getValue()).isEmpty() ? ""
-                : "?" + QueryParameters.simple(query(section == null ? null : section.key(), category, search.getValue())).getQueryString();
+        Map<String, String> query = query(section == null ? null : section.key(), category, search.getValue());
+        // "." is the shop's front page itself: an empty address would keep the old query.
+        return query.isEmpty() ? "." : "?" + QueryParameters.simple(query).getQueryString();
     }
 
     private static Map<String, String> query(String section, String category, String text) {
