@@ -33,7 +33,8 @@ class OrderDialog extends Dialog {
 
     OrderDialog(OfferingView offering, OrderService orders, CartService carts, StoreCurrency currency, Long customerId,
                 String actor, BigDecimal balance) {
-        form = new OrderForm(offering, orders, carts, currency, customerId, actor, balance).onDone(this::close);
+        form = new OrderForm(offering, orders, carts, currency, customerId, actor, balance).onDone(this::close)
+                .returnTo("s/" + offering.id() + "-" + offering.slug());
         quantity = form.quantity;
         link = form.link;
         note = form.note;

@@ -60,6 +60,7 @@ class OrderForm extends VerticalLayout {
     private final BigDecimal balance;
     private final String idempotencyKey = UUID.randomUUID().toString();
     private Runnable onDone = () -> { };
+    private String returnTo;
 
     OrderForm(OfferingView offering, OrderService orders, CartService carts, StoreCurrency currency, Long customerId,
               String actor, BigDecimal balance) {
@@ -165,6 +166,12 @@ class OrderForm extends VerticalLayout {
         return this;
     }
 
+    /** Where "Sign in to order" comes back to, when not the page the form is on (a dialog over the catalog). */
+    OrderForm returnTo(String path) {
+        this.returnTo = path;
+        return this;
+    }
+
     /** Re-prices as the customer types. */
     void refresh() {
         quantity.setInvalid(false);
@@ -245,8 +252,10 @@ class OrderForm extends VerticalLayout {
 
     /** To the sign-in page, which sends the browser back here once signed in. */
     void signInAndComeBack() {
-        UI.getCurrent().navigate("login", QueryParameters.of("continue",
-                UI.getCurrent().getActiveViewLocation().getPathWithQueryParameters()));
+        UI ui = UI.getCurrent();
+        String back = returnTo != null ? returnTo : ui.getActiveViewLocation().getPathWithQueryParameters();
+        onDone.run();
+        ui.navigate("login", QueryParameters.of(dev.ordino.base.ui.ReturnAddress.PARAMETER, back));
     }
 
     private void showError(DomainException e) {

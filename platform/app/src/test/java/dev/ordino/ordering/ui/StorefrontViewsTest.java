@@ -112,6 +112,18 @@ class StorefrontViewsTest extends KaribuTest {
     }
 
     @Test
+    void aVisitorOrderingFromTheCatalogSignsInAndComesBackToThatService() {
+        OfferingView saves = freshService("0-2 hours");
+        UI.getCurrent().navigate("");
+        OrderDialog dialog = _get(ShopView.class).openOrder(saves);
+        dialog.form.signIn.click();
+        _get(LoginView.class);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(VaadinSession.getCurrent().getSession().getAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE))
+                .isEqualTo("/s/" + saves.id() + "-" + saves.slug());
+    }
+
+    @Test
     void theOfferingPageShowsItsFactsAndAWrongNameInTheAddressIsCorrected() {
         OfferingView saves = freshService("0-2 hours");
         signIn(actors.customerWith("1.00"));
