@@ -69,6 +69,9 @@ public class CatalogService {
             if (filter.categorySlug() != null && !filter.categorySlug().isBlank()) {
                 where.add(cb.equal(category.get("slug"), filter.categorySlug().trim().toLowerCase(Locale.ROOT)));
             }
+            if (filter.platform() != null) {
+                where.add(cb.equal(category.get("platform"), filter.platform()));
+            }
             if (filter.kind() != null) {
                 where.add(cb.equal(root.get("kind"), filter.kind()));
             }
@@ -203,9 +206,14 @@ public class CatalogService {
     }
 
     static String slugOf(String name) {
+        return slugOf(name, "category");
+    }
+
+    /** Lower-case ASCII letters and digits joined by dashes ("Instagram Followers [HQ]" → "instagram-followers-hq"). */
+    public static String slugOf(String name, String fallback) {
         String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "category" : slug;
+        return slug.isEmpty() ? fallback : slug;
     }
 
     static OfferingView view(Offering o) {

@@ -30,6 +30,27 @@ public record OfferingView(long id, long categoryId, String categorySlug, String
         return active && (stock == null || stock > 0);
     }
 
+    /**
+     * The price customers compare: SMM services per 1000 units whatever batch the rate is stored
+     * for (4 decimals, half-up, as stored rates); everything else per unit or package as stored.
+     */
+    public java.math.BigDecimal displayPrice() {
+        if (!kind.isSmm() || pricePer == SMM_DISPLAY_UNITS) {
+            return price;
+        }
+        return price.multiply(java.math.BigDecimal.valueOf(SMM_DISPLAY_UNITS))
+                .divide(java.math.BigDecimal.valueOf(pricePer), dev.ordino.base.money.StoreCurrency.PRICE_SCALE,
+                        java.math.RoundingMode.HALF_UP);
+    }
+
+    /** SMM prices are shown per this many units, as every SMM panel does. */
+    public static final int SMM_DISPLAY_UNITS = 1000;
+
+    /** The name as it reads in the offering's address ({@code /s/12-tiktok-followers}). */
+    public String slug() {
+        return CatalogService.slugOf(name, "offering");
+    }
+
     public boolean needsLink() {
         return kind.isSmm();
     }

@@ -293,6 +293,32 @@ public class OrderService {
         return orders.findByCustomerIdOrderByIdDesc(customerId, pageable).map(o -> book.view(o, null));
     }
 
+    /** The customer's own orders in a group of statuses, matching an order number or a link; newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Page<OrderView> myOrders(long customerId, MyOrdersFilter filter, Pageable pageable) {
+        org.springframework.data.jpa.domain.Specification<CustomerOrder> spec = (root, query, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> where = new ArrayList<>();
+            where.add(cb.equal(root.get("customerId"), customerId));
+            if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+                where.add(root.get("status").in(filter.statuses()));
+            }
+            String text = filter.query() == null ? "" : filter.query().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!text.isEmpty()) {
+                String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                var items = query.subquery(Long.class);
+                var item = items.from(dev.ordino.ordering.internal.OrderItem.class);
+                items.select(item.get("id")).where(cb.equal(item.get("order"), root),
+                        cb.like(cb.lower(item.get("link")), like, '\\'));
+                where.add(cb.or(cb.like(cb.lower(root.get("number")), like, '\\'), cb.exists(items)));
+            }
+            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+        Pageable newestFirst = org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "id"));
+        return orders.findAll(spec, newestFirst).map(o -> book.view(o, null));
+    }
+
     /** One of the customer's own orders; someone else's order does not exist for them. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

@@ -74,7 +74,7 @@ class AdminPluginsJourneyTest {
         chrome.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         for (String[] page : new String[][]{{"admin/orders", "orders-grid"}, {"admin/catalog", "offerings-admin-grid"},
                 {"admin/users", "users-grid"}, {"admin/settings", "shop-name"}, {"admin/providers", "providers-sync-orders"},
-                {"admin/payments", "payments-grid"}, {"", "category-tiles"}}) {
+                {"admin/payments", "payments-grid"}, {"", "platform-tiles"}}) {
             chrome.get("http://127.0.0.1:" + port + "/" + page[0]);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id(page[1])));
             Thread.sleep(500); // let the grid render its first page before the picture

@@ -61,7 +61,9 @@ class CustomerJourneyTest {
         type("display-name", "Journey Customer");
         type("password", "journey-pass-1");
         chrome.findElement(By.id("register")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
+        // Signing up signs the customer in: the shop opens with their menu.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platform-tiles")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-orders")));
 
         Api api = new Api(port);
         String admin = api.token("admin@ordino.demo", "admin-demo-1");
@@ -69,12 +71,17 @@ class CustomerJourneyTest {
         assertThat(api.post("/v1/admin/users/" + id + "/wallet-adjustments", admin,
                 "{\"amount\":\"10.00\",\"reason\":\"Bank transfer\"}").statusCode()).isEqualTo(201);
 
+        // Signs out and in again with the password just chosen.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-login")));
+        chrome.get(base + "/login");
         WebElement username = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
         username.sendKeys(email);
         chrome.findElement(By.cssSelector("input[name='password']")).sendKeys("journey-pass-1");
         chrome.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("category-tiles")));
-        chrome.findElement(By.id("category-tiktok")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platform-tiles")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("section-tiktok"))).click();
+        wait.until(ExpectedConditions.urlContains("section=tiktok"));
         Browser.screenshot(chrome, "journey-catalog");
 
         String followers = Api.field(api.get("/v1/products?category=tiktok&q=followers", null).body(), "id");

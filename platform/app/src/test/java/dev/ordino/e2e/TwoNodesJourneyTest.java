@@ -53,7 +53,7 @@ class TwoNodesJourneyTest {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']"))).sendKeys(email);
                 chrome.findElement(By.cssSelector("input[name='password']")).sendKeys("customer-pass");
                 chrome.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("category-tiles")));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platform-tiles")));
                 chrome.get("http://127.0.0.1:" + port + "/orders/" + orderId);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"), "Pending"));
 

@@ -16,7 +16,21 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
+import dev.ordino.account.AccountSummary;
 import dev.ordino.base.ui.Feedback;
+import dev.ordino.base.ui.ReturnAddress;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import dev.ordino.account.AccountService;
 import dev.ordino.account.Registration;
 import dev.ordino.account.RegistrationException;
@@ -24,7 +38,7 @@ import dev.ordino.account.RegistrationException;
 /** Customer self-registration: e-mail, display name, password (8+ characters). */
 @Route(value = "register", autoLayout = false)
 @AnonymousAllowed
-public class RegistrationView extends VerticalLayout implements HasDynamicTitle {
+public class RegistrationView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     final EmailField email = new EmailField();
     final TextField displayName = new TextField();
@@ -32,9 +46,13 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
     final Button submit = new Button();
 
     private final AccountService accounts;
+    private final UserDetailsService signIns;
+    private String returnTo = "";
+    private final Anchor login = new Anchor();
 
-    public RegistrationView(AccountService accounts) {
+    public RegistrationView(AccountService accounts, UserDetailsService signIns) {
         this.accounts = accounts;
+        this.signIns = signIns;
         addClassName("ordino-auth");
         setAlignItems(FlexComponent.Alignment.STRETCH);
         setPadding(false);
@@ -63,7 +81,9 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         submit.addClickListener(e -> register());
 
         Paragraph haveAccount = new Paragraph(getTranslation("registration.have-account") + " ");
-        haveAccount.add(new Anchor("login", getTranslation("registration.login-link")));
+        login.setText(getTranslation("registration.login-link"));
+        login.setHref("login");
+        haveAccount.add(login);
         add(title, email, displayName, password, submit, haveAccount);
     }
 
@@ -72,10 +92,12 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
         displayName.setInvalid(false);
         password.setInvalid(false);
         try {
-            accounts.register(new Registration(email.getValue(), displayName.getValue(), password.getValue()));
+            AccountSummary account = accounts.register(new Registration(email.getValue(), displayName.getValue(), password.getValue()));
+            signIn(account.email());
             Notification done = Notification.show(getTranslation("registration.done"), 5000, Notification.Position.TOP_CENTER);
             done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate("login"));
+            // A full load, so the frame shows the signed-in menu; back to the page that sent the visitor here.
+            getUI().ifPresent(ui -> ui.getPage().setLocation(returnTo.isEmpty() ? "." : returnTo));
         } catch (RegistrationException e) {
             String message = getTranslation(e.reason().messageKey(), AccountService.MIN_PASSWORD_LENGTH);
             switch (e.reason().field()) {
@@ -84,6 +106,31 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle 
                 default -> Feedback.invalid(password, message);
             }
         }
+    }
+
+    /**
+     * Signs the new customer in, as the sign-in form would: the security context is kept in the
+     * HTTP session under a new session id, so an id known before sign-up is worth nothing after.
+     */
+    private void signIn(String email) {
+        UserDetails user = signIns.loadUserByUsername(email);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        if (request != null) {
+            request.getHttpServletRequest().changeSessionId();
+            new HttpSessionSecurityContextRepository().saveContext(context, request.getHttpServletRequest(),
+                    response == null ? null : response.getHttpServletResponse());
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        returnTo = ReturnAddress.of(event.getLocation()).orElse("");
+        login.setHref(returnTo.isEmpty() ? "login"
+                : new Location("login", QueryParameters.of(ReturnAddress.PARAMETER, returnTo)).getPathWithQueryParameters());
     }
 
     private static void markInvalid(com.vaadin.flow.component.HasValidation field, String message) {

@@ -18,4 +18,8 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
     /** [categoryId, active offering count] */
     @Query("select o.category.id, count(o) from Offering o where o.active = true group by o.category.id")
     List<Object[]> countActiveOfferings();
+
+    /** [categoryId, kind, active offering count] */
+    @Query("select o.category.id, o.kind, count(o) from Offering o where o.active = true group by o.category.id, o.kind")
+    List<Object[]> countActiveOfferingsByKind();
 }

@@ -54,7 +54,9 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     private final OrderUpdates updates;
     private final StoreCurrency currency;
     private final CurrentUser currentUser;
-    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
+            .withZone(ZoneId.systemDefault());
+    final StatusStepper stepper = new StatusStepper();
     private long orderId;
     private AutoCloseable subscription;
 
@@ -108,7 +110,10 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         requests.getStyle().set("gap", "var(--lumo-space-s)");
         payNow.setId("order-pay-now");
         payNow.addClassName("ordino-card");
-        add(title, status, payNow, items, totals, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
+        items.setId("order-items");
+        items.setWidthFull();
+        addClassName("ordino-order-page");
+        add(title, status, stepper, payNow, items, totals, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
     }
 
     @Override
@@ -126,26 +131,13 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         title.setText(getTranslation("order-detail.title", order.number()));
         status.removeAll();
         status.add(StatusBadge.of(order.status()), new Span(" "), StatusBadge.of(order.paymentStatus()));
+        stepper.show(order);
         items.removeAll();
         for (OrderItemView item : order.items()) {
-            Div row = new Div(new Span(item.quantity() + " × " + item.name() + " — " + currency.display(item.lineTotal())));
-            if (item.link() != null) {
-                Div link = new Div(item.link());
-                link.addClassName("ordino-muted");
-                row.add(link);
-            }
-            if (item.startCount() != null || item.remains() != null) {
-                Div counts = new Div((item.startCount() == null ? "" : getTranslation("order.start-count", item.startCount()) + "  ")
-                        + (item.remains() == null ? "" : getTranslation("order.remains", item.remains())));
-                counts.addClassName("ordino-muted");
-                counts.addClassName("order-item-counts");
-                row.add(counts);
-            }
-            row.addClassName("ordino-card");
-            row.getStyle().set("margin-bottom", "var(--lumo-space-s)");
-            items.add(row);
+            items.add(item(item, order.items().size() > 1));
         }
-        totals.setText(getTranslation("order-detail.totals", currency.display(order.total()), currency.display(order.refundedAmount())));
+        totals.setText(getTranslation("order-detail.totals", Prices.amount(this, currency, order.total()),
+                Prices.amount(this, currency, order.refundedAmount())));
         timeline.removeAll();
         for (TimelineEntry entry : orders.myTimeline(currentUser.requireId(), order.id())) {
             ListItem li = new ListItem(when.format(entry.at()) + " — " + getTranslation("order-status." + entry.to().key())
@@ -179,6 +171,45 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         refill.setVisible(options.refill());
         cancelRequest.setVisible(options.cancel());
         refillStatus.setText(options.lastRefillStatus() == null ? "" : getTranslation("order.refill-status", options.lastRefillStatus()));
+    }
+
+    /** One line of the order: what, for how much, its link (wrapped on phones), and how far it got. */
+    private Div item(OrderItemView item, boolean ownStatus) {
+        Span what = new Span(Prices.count(this, item.quantity()) + " × " + item.name());
+        what.addClassName("ordino-item-name");
+        Span amount = new Span(Prices.amount(this, currency, item.lineTotal()));
+        Div top = new Div(what);
+        if (ownStatus) {
+            top.add(StatusBadge.of(item.status()));
+        }
+        top.add(amount);
+        top.addClassName("ordino-row-top");
+        Div row = new Div(top);
+        if (item.link() != null) {
+            Div link = new Div(item.link());
+            link.addClassNames("ordino-muted", "ordino-wrap", "order-item-link");
+            row.add(link);
+        }
+        if (item.remains() != null && item.quantity() > 0) {
+            long delivered = Math.max(0, Math.min(item.quantity(), item.quantity() - item.remains()));
+            com.vaadin.flow.component.progressbar.ProgressBar progress = new com.vaadin.flow.component.progressbar.ProgressBar(
+                    0, item.quantity(), delivered);
+            progress.addClassName("order-item-progress");
+            progress.getElement().setAttribute("aria-label", getTranslation("order.delivered",
+                    Prices.count(this, delivered), Prices.count(this, item.quantity())));
+            Div label = new Div(getTranslation("order.delivered", Prices.count(this, delivered), Prices.count(this, item.quantity())));
+            label.addClassName("ordino-muted");
+            row.add(progress, label);
+        }
+        if (item.startCount() != null || item.remains() != null) {
+            Div counts = new Div((item.startCount() == null ? "" : getTranslation("order.start-count", Prices.count(this, item.startCount())) + "  ")
+                    + (item.remains() == null ? "" : getTranslation("order.remains", Prices.count(this, item.remains()))));
+            counts.addClassNames("ordino-muted", "order-item-counts");
+            row.add(counts);
+        }
+        row.addClassNames("ordino-card", "order-item");
+        row.getElement().setAttribute("data-status", item.status().key());
+        return row;
     }
 
     private void providerRequest(Runnable request, String doneKey) {

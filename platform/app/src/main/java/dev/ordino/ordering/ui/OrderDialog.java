@@ -3,262 +3,69 @@ package dev.ordino.ordering.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
-import dev.ordino.base.DomainException;
-import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.OfferingView;
+import dev.ordino.ordering.CartService;
 import dev.ordino.ordering.OrderService;
-import dev.ordino.ordering.PlaceOrder;
-import dev.ordino.ordering.Placement;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.UUID;
 
-/**
- * Ordering one offering: quantity, link (SMM services), note. The total follows what is typed;
- * the balance is shown; errors appear on the field at fault. "Order now" pays from the wallet at
- * once; "Add to cart" keeps the line for a checkout of several.
- */
+/** The order form over the catalog, for a quick order without leaving the list. */
 class OrderDialog extends Dialog {
 
-    final BigDecimalField quantity = new BigDecimalField();
-    final TextField link = new TextField();
-    final TextArea note = new TextArea();
-    final com.vaadin.flow.component.textfield.IntegerField runs = new com.vaadin.flow.component.textfield.IntegerField();
-    final com.vaadin.flow.component.textfield.IntegerField interval = new com.vaadin.flow.component.textfield.IntegerField();
-    final TextArea entries = new TextArea();
-    final Span total = new Span();
-    final Span balanceText = new Span();
-    final Button orderNow = new Button();
-    final Button addToCart = new Button();
-    final Div balanceProblem = new Div();
+    final OrderForm form;
+    final BigDecimalField quantity;
+    final TextField link;
+    final TextArea note;
+    final IntegerField runs;
+    final IntegerField interval;
+    final TextArea entries;
+    final Span total;
+    final Span balanceText;
+    final Button orderNow;
+    final Button addToCart;
+    final Div balanceProblem;
 
-    private final OfferingView offering;
-    private final OrderService orders;
-    private final StoreCurrency currency;
-    private final Cart cart;
-    private final Long customerId;
-    private final String actor;
-    private final BigDecimal balance;
-    private final String idempotencyKey = UUID.randomUUID().toString();
-
-    OrderDialog(OfferingView offering, OrderService orders, StoreCurrency currency, Cart cart, Long customerId, String actor,
-                BigDecimal balance) {
-        this.offering = offering;
-        this.orders = orders;
-        this.currency = currency;
-        this.cart = cart;
-        this.customerId = customerId;
-        this.actor = actor;
-        this.balance = balance;
+    OrderDialog(OfferingView offering, OrderService orders, CartService carts, StoreCurrency currency, Long customerId,
+                String actor, BigDecimal balance) {
+        form = new OrderForm(offering, orders, carts, currency, customerId, actor, balance).onDone(this::close)
+                .returnTo("s/" + offering.id() + "-" + offering.slug());
+        quantity = form.quantity;
+        link = form.link;
+        note = form.note;
+        runs = form.runs;
+        interval = form.interval;
+        entries = form.entries;
+        total = form.total;
+        balanceText = form.balanceText;
+        orderNow = form.orderNow;
+        addToCart = form.addToCart;
+        balanceProblem = form.balanceProblem;
         setHeaderTitle(offering.name());
         setWidth("min(32rem, 100vw)");
         addClassName("ordino-order-dialog");
-
-        quantity.setLabel(getTranslation("order.quantity"));
-        quantity.setId("order-quantity");
-        quantity.setHelperText(getTranslation("order.quantity-range", offering.minQuantity(), offering.maxQuantity()));
-        quantity.setValue(BigDecimal.valueOf(offering.minQuantity()));
-        quantity.setValueChangeMode(ValueChangeMode.EAGER);
-        quantity.addValueChangeListener(e -> refresh());
-        quantity.setWidthFull();
-
-        link.setLabel(getTranslation("order.link"));
-        link.setId("order-link");
-        link.setPlaceholder("https://");
-        link.setVisible(offering.needsLink());
-        link.setWidthFull();
-        link.setMaxLength(500);
-        link.setValueChangeMode(ValueChangeMode.LAZY);
-        link.addValueChangeListener(e -> link.setInvalid(false));
-
-        boolean list = offering.takesComments() || offering.takesUsernames();
-        entries.setLabel(getTranslation(offering.takesComments() ? "order.comments" : "order.usernames"));
-        entries.setHelperText(getTranslation("order.one-per-line"));
-        entries.setId("order-entries");
-        entries.setVisible(list);
-        entries.setWidthFull();
-        entries.setMaxLength(OrderService.MAX_LIST);
-        entries.setValueChangeMode(ValueChangeMode.LAZY);
-        entries.addValueChangeListener(e -> refresh());
-        quantity.setReadOnly(list);
-        runs.setLabel(getTranslation("order.runs"));
-        runs.setHelperText(getTranslation("order.runs-help"));
-        runs.setId("order-runs");
-        runs.setMin(2);
-        runs.setMax(1000);
-        runs.setClearButtonVisible(true);
-        runs.setValueChangeMode(ValueChangeMode.EAGER);
-        runs.addValueChangeListener(e -> refresh());
-        interval.setLabel(getTranslation("order.interval"));
-        interval.setId("order-interval");
-        interval.setMin(1);
-        interval.setMax(10_080);
-        interval.setClearButtonVisible(true);
-        interval.setValueChangeMode(ValueChangeMode.EAGER);
-        interval.addValueChangeListener(e -> refresh());
-        runs.setVisible(offering.dripfeed());
-        interval.setVisible(offering.dripfeed());
-
-        note.setLabel(getTranslation("order.note"));
-        note.setId("order-note");
-        note.setMaxLength(OrderService.MAX_NOTE);
-        note.setWidthFull();
-
-        total.setId("order-total");
-        total.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700");
-        balanceText.setId("order-balance");
-        balanceText.addClassName("ordino-muted");
-        balanceProblem.setId("order-balance-problem");
-        balanceProblem.addClassName("ordino-error-text");
-        balanceProblem.setVisible(false);
-
-        Paragraph price = new Paragraph(getTranslation("order.price", priceLabel()));
-        price.addClassName("ordino-muted");
-        VerticalLayout body = new VerticalLayout(price, entries, quantity, link, runs, interval, note, new Div(new Span(getTranslation("order.total") + " "), total),
-                balanceText, balanceProblem);
-        body.setPadding(false);
-        body.setAlignItems(FlexComponent.Alignment.STRETCH);
-        add(body);
-
-        orderNow.setText(getTranslation("order.order-now"));
-        orderNow.setId("order-now");
-        orderNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        orderNow.addClickListener(e -> orderNow());
-        orderNow.setDisableOnClick(true);
-        addToCart.setText(getTranslation("order.add-to-cart"));
-        addToCart.setId("order-add-to-cart");
-        addToCart.addClickListener(e -> addToCart());
+        add(form);
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        getFooter().add(cancel, addToCart, orderNow);
-        boolean signedIn = customerId != null;
-        orderNow.setEnabled(signedIn);
-        addToCart.setEnabled(signedIn);
-        if (!signedIn) {
-            balanceText.setText(getTranslation("order.sign-in-to-order"));
-        }
-        refresh();
-    }
-
-    private String priceLabel() {
-        String price = currency.formatPrice(offering.price()) + " " + currency.code();
-        return offering.pricePer() > 1 ? getTranslation("order.price-per", price, offering.pricePer()) : price;
-    }
-
-    /** Re-prices as the customer types. */
-    void refresh() {
-        quantity.setInvalid(false);
-        entries.setInvalid(false);
-        runs.setInvalid(false);
-        interval.setInvalid(false);
-        balanceProblem.setVisible(false);
-        if (entries.isVisible()) {
-            quantity.setValue(BigDecimal.valueOf(entries.getValue().lines().filter(l -> !l.isBlank()).count()));
-        }
-        try {
-            OrderService.PricedLine line = orders.price(line(true), offering);
-            total.setText(currency.display(line.lineTotal()));
-            if (customerId != null) {
-                balanceText.setText(getTranslation("order.balance", currency.display(balance)));
-                if (line.lineTotal().compareTo(balance) > 0) {
-                    showBalanceProblem();
-                }
-            }
-        } catch (DomainException e) {
-            total.setText("—");
-            if ("quantity".equals(e.field())) {
-                Feedback.invalid(quantity, Feedback.message(this, e));
-            } else if ("runs".equals(e.field())) {
-                Feedback.invalid(runs, Feedback.message(this, e));
-            } else if ("interval".equals(e.field())) {
-                Feedback.invalid(interval, Feedback.message(this, e));
-            }
-        }
-    }
-
-    private PlaceOrder.Line line(boolean ignoreLink) {
-        BigDecimal value = quantity.getValue();
-        Long qty = value == null || value.stripTrailingZeros().scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
-                ? null : value.longValueExact();
-        String theLink = ignoreLink && offering.needsLink() ? samplePlatformLink() : link.getValue();
-        String list = entries.isVisible() ? entries.getValue() : null;
-        return new PlaceOrder.Line(offering.id(), entries.isVisible() ? null : qty, theLink, note.getValue(),
-                runs.isVisible() ? runs.getValue() : null, interval.isVisible() && runs.getValue() != null ? interval.getValue() : null,
-                offering.takesComments() ? list : null, offering.takesUsernames() ? list : null);
-    }
-
-    /** For pricing while the link is still being typed. */
-    private String samplePlatformLink() {
-        return switch (offering.platform()) {
-            case TIKTOK -> "https://www.tiktok.com/";
-            case INSTAGRAM -> "https://www.instagram.com/";
-            case YOUTUBE -> "https://www.youtube.com/";
-            case FACEBOOK -> "https://www.facebook.com/";
-            case TELEGRAM -> "https://t.me/";
-            case TWITTER -> "https://x.com/";
-            case OTHER -> "https://example.com/";
-        };
+        getFooter().add(cancel);
+        getFooter().add(form.actions.getChildren().toArray(com.vaadin.flow.component.Component[]::new));
+        form.actions.setVisible(false);
     }
 
     void orderNow() {
-        try {
-            Placement placement = orders.place(customerId, actor, new PlaceOrder(List.of(line(false)), "wallet"), idempotencyKey);
-            var ui = java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent());
-            close();
-            Feedback.success(getTranslation("order.placed", placement.order().number()));
-            ui.ifPresent(current -> current.navigate("orders/" + placement.order().id()));
-        } catch (DomainException e) {
-            showError(e);
-        } finally {
-            orderNow.setEnabled(true);
-        }
+        form.orderNow();
     }
 
     void addToCart() {
-        try {
-            cart.add(orders.price(line(false), offering));
-            close();
-            Feedback.success(getTranslation("order.added-to-cart"));
-        } catch (DomainException e) {
-            showError(e);
-        }
+        form.addToCart();
     }
 
-    private void showError(DomainException e) {
-        switch (e.field() == null ? e.code() : e.field()) {
-            case "quantity" -> {
-                Feedback.invalid(quantity, Feedback.message(this, e));
-            }
-            case "link" -> {
-                Feedback.invalid(link, Feedback.message(this, e));
-            }
-            case "note" -> {
-                Feedback.invalid(note, Feedback.message(this, e));
-            }
-            case "runs" -> Feedback.invalid(runs, Feedback.message(this, e));
-            case "interval" -> Feedback.invalid(interval, Feedback.message(this, e));
-            case "comments", "usernames" -> Feedback.invalid(entries, Feedback.message(this, e));
-            case "insufficient_balance" -> showBalanceProblem();
-            default -> Feedback.error(Feedback.message(this, e));
-        }
+    void refresh() {
+        form.refresh();
     }
-
-    private void showBalanceProblem() {
-        balanceProblem.removeAll();
-        balanceProblem.add(new Span(getTranslation("error.insufficient_balance") + " "),
-                new Anchor("wallet", getTranslation("order.top-up-later")));
-        balanceProblem.setVisible(true);
-    }
-
 }

@@ -12,8 +12,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.ordino.base.ui.StoreBranding;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import dev.ordino.base.ui.ReturnAddress;
 
 /** Sign-in page. The form posts to Spring Security; a failed attempt comes back with {@code ?error}. */
 @Route(value = "login", autoLayout = false)
@@ -21,6 +26,7 @@ import dev.ordino.base.ui.StoreBranding;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final Anchor register = new Anchor();
 
     private final String shopName;
 
@@ -46,7 +52,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setI18n(i18n());
         form.getElement().setAttribute("aria-label", getTranslation("login.title"));
 
-        Anchor register = new Anchor("register", getTranslation("login.register-link"));
+        register.setText(getTranslation("login.register-link"));
+        register.setHref("register");
         register.setId("register-link");
         Paragraph noAccount = new Paragraph(getTranslation("login.no-account") + " ");
         noAccount.add(register);
@@ -68,6 +75,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        // "Sign in to order" comes here with ?continue=<page>: Vaadin's sign-in success handler sends
+        // the browser to this session attribute when no request was saved by an access check.
+        register.setHref("register");
+        ReturnAddress.of(event.getLocation()).ifPresent(path -> {
+            VaadinSession.getCurrent().getSession().setAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE, "/" + path);
+            register.setHref(new Location("register", QueryParameters.of(ReturnAddress.PARAMETER, path)).getPathWithQueryParameters());
+        });
     }
 
     @Override

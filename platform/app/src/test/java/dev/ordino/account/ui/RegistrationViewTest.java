@@ -7,7 +7,6 @@ import com.vaadin.flow.component.UI;
 import dev.ordino.KaribuTest;
 import dev.ordino.account.AccountService;
 import dev.ordino.account.Registration;
-import dev.ordino.security.ui.LoginView;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,14 +22,33 @@ class RegistrationViewTest extends KaribuTest {
     }
 
     @Test
-    void aNewCustomerRegistersAndIsSentToSignIn() {
+    void aNewCustomerRegistersAndIsSignedInAtOnce() {
+        String email = "new-" + UUID.randomUUID() + "@example.com";
         RegistrationView view = open();
-        view.email.setValue("new-" + UUID.randomUUID() + "@example.com");
+        view.email.setValue(email);
         view.displayName.setValue("New Customer");
         view.password.setValue("long-enough-password");
         view.submit.click();
 
-        _get(LoginView.class);
+        // Kept where Spring Security finds it on the next request of this browser.
+        Object kept = com.vaadin.flow.server.VaadinSession.getCurrent().getSession().getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(kept).isInstanceOfSatisfying(org.springframework.security.core.context.SecurityContext.class, context -> {
+            assertThat(context.getAuthentication().isAuthenticated()).isTrue();
+            assertThat(context.getAuthentication().getName()).isEqualTo(email);
+            assertThat(context.getAuthentication().getAuthorities()).extracting(Object::toString).containsExactly("ROLE_CUSTOMER");
+        });
+    }
+
+    @Test
+    void theSignInLinkKeepsThePageToReturnTo() {
+        UI.getCurrent().navigate("register", com.vaadin.flow.router.QueryParameters.of("continue", "s/12-likes"));
+        RegistrationView view = _get(RegistrationView.class);
+        assertThat(_get(view, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Sign in")).getHref())
+                .isEqualTo("login?continue=s%2F12-likes");
+        UI.getCurrent().navigate("register", com.vaadin.flow.router.QueryParameters.of("continue", "//evil.example/x"));
+        assertThat(_get(_get(RegistrationView.class), com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Sign in"))
+                .getHref()).as("only a page of the shop").isEqualTo("login");
     }
 
     @Test
