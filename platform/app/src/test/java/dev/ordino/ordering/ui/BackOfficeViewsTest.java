@@ -53,6 +53,8 @@ class BackOfficeViewsTest extends KaribuTest {
     FakeSmmPanelAccess panels;
     @Autowired
     StoreCurrency currency;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private OfferingView offering(String name) {
         return catalog.offerings(new OfferingFilter(null, null, name, false), Pageable.ofSize(5)).getContent().stream()
@@ -97,7 +99,16 @@ class BackOfficeViewsTest extends KaribuTest {
             assertThat(after.grossMargin().subtract(before.grossMargin())).isEqualByComparingTo(paidAndKept.subtract(new BigDecimal("1.00")));
             assertThat(after.byStatus().getOrDefault(OrderStatus.REJECTED, 0L) - before.byStatus().getOrDefault(OrderStatus.REJECTED, 0L))
                     .isEqualTo(1);
-            assertThat(after.topOfferings()).extracting(OrderReports.TopOffering::name).contains("IG Followers");
+            List<OrderReports.TopOffering> top = after.topOfferings();
+            assertThat(top).hasSizeLessThanOrEqualTo(5)
+                    .isSortedAccordingTo(java.util.Comparator.comparing(OrderReports.TopOffering::revenue).reversed());
+            // Other tests sell in the same database: the new line is among the top five when its name's sales reach them.
+            BigDecimal named = jdbc.sql("SELECT COALESCE(SUM(i.line_total), 0) FROM order_item i JOIN customer_order o "
+                    + "ON o.id = i.order_id WHERE i.name = 'IG Followers' AND o.payment_status IN ('paid', 'partially_refunded')")
+                    .query(BigDecimal.class).single();
+            if (top.size() < 5 || named.compareTo(top.getLast().revenue()) > 0) {
+                assertThat(top).extracting(OrderReports.TopOffering::name).contains("IG Followers");
+            }
 
             signIn("staff@example.com", Roles.STAFF);
             UI.getCurrent().navigate("admin");
