@@ -3,6 +3,8 @@ package dev.ordino;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,13 +13,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("themes/ordino/styles.css")
-@com.vaadin.flow.component.page.Push
+@Push
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 public class OrdinoApplication implements AppShellConfigurator {
 
     /** The shop's logo as the tab's icon, or a neutral mark until there is one. */
     @Override
-    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+    public void configurePage(AppShellSettings settings) {
         settings.addLink("icon", "images/favicon");
     }
 

@@ -7,6 +7,7 @@ import dev.ordino.security.OrdinoUser;
 import dev.ordino.security.Roles;
 import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -43,7 +44,7 @@ public class Actors {
     }
 
     public <T> T asAdmin(Callable<T> work) {
-        return as(new OrdinoUser(0, ADMIN_EMAIL, "Admin", "x", true, java.util.List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))), work);
+        return as(new OrdinoUser(0, ADMIN_EMAIL, "Admin", "x", true, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))), work);
     }
 
     public <T> T as(AccountSummary account, Callable<T> work) {

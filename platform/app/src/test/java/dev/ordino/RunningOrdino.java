@@ -9,6 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,7 +44,7 @@ public @interface RunningOrdino {
         public void initialize(ConfigurableApplicationContext context) {
             STARTED_AND_READY[0] = System.nanoTime();
             context.addApplicationListener(event -> {
-                if (event instanceof org.springframework.boot.context.event.ApplicationReadyEvent) {
+                if (event instanceof ApplicationReadyEvent) {
                     STARTED_AND_READY[1] = System.nanoTime();
                 }
             });

@@ -6,6 +6,7 @@ import dev.ordino.account.internal.UserAccountRepository;
 import dev.ordino.security.Roles;
 import dev.ordino.security.SignInVersions;
 import dev.ordino.base.DomainException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -260,7 +261,7 @@ public class AccountService {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.isBlank()) {
             throw new RegistrationException(Reason.WEAK_PASSWORD);
         }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new RegistrationException(Reason.PASSWORD_TOO_LONG);
         }
     }

@@ -1,5 +1,7 @@
 package dev.ordino.account;
 
+import java.util.Locale;
+
 /**
  * Registration refused, with the field at fault and a code; views and the API turn the
  * code into a message ({@code registration.error.<code>} in the translation bundle).
@@ -25,7 +27,7 @@ public class RegistrationException extends RuntimeException {
         }
 
         public String messageKey() {
-            return "registration.error." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "registration.error." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

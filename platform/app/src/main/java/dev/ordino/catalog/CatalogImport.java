@@ -4,6 +4,7 @@ import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +66,7 @@ public class CatalogImport {
                 params.add(categories.get(key(s.category())));
                 params.add(Text.cut(s.name(), 200));
                 params.add(Text.cut(s.description(), 2000));
-                params.add(s.price().setScale(StoreCurrency.PRICE_SCALE, java.math.RoundingMode.CEILING));
+                params.add(s.price().setScale(StoreCurrency.PRICE_SCALE, RoundingMode.CEILING));
                 params.add(s.pricePer());
                 params.add(s.min());
                 params.add(Math.max(s.min(), Math.min(s.max(), CatalogService.MAX_QUANTITY_LIMIT)));
@@ -111,7 +112,7 @@ public class CatalogImport {
                 continue;
             }
             if (price.compareTo(t.minPrice()) < 0) {
-                price = t.raiseTo().max(t.minPrice()).setScale(StoreCurrency.PRICE_SCALE, java.math.RoundingMode.CEILING);
+                price = t.raiseTo().max(t.minPrice()).setScale(StoreCurrency.PRICE_SCALE, RoundingMode.CEILING);
                 raised.add(t.offeringId());
             }
             Long max = t.min() == null || t.max() == null ? null

@@ -7,6 +7,7 @@ import dev.ordino.catalog.internal.Offering;
 import dev.ordino.catalog.internal.OfferingRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,7 +89,7 @@ class CatalogSampleData implements ApplicationRunner {
         offering.setDeliveryTime(delivery);
         offering.setRefillDays(refillDays);
         offering.setCancelAllowed(cancelAllowed);
-        offering.setDescription("High-quality " + name.toLowerCase(java.util.Locale.ROOT) + ", start within " + delivery + ".");
+        offering.setDescription("High-quality " + name.toLowerCase(Locale.ROOT) + ", start within " + delivery + ".");
         offerings.save(offering);
     }
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,8 +49,8 @@ public class CatalogSections {
     }
 
     /** The section a storefront address names ({@code instagram}, {@code product}), if it has offerings. */
-    public java.util.Optional<CatalogSection> section(String key) {
-        return key == null ? java.util.Optional.empty() : sections().stream().filter(s -> s.key().equals(key)).findFirst();
+    public Optional<CatalogSection> section(String key) {
+        return key == null ? Optional.empty() : sections().stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
     private static CatalogSection section(String key, Platform platform, OfferingKind kind, List<Category> candidates,

@@ -9,8 +9,11 @@ import dev.ordino.catalog.internal.Offering;
 import dev.ordino.catalog.internal.OfferingRepository;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -84,7 +88,7 @@ public class CatalogService {
             return cb.and(where.toArray(Predicate[]::new));
         };
         Pageable sorted = pageable.getSort().isSorted() ? pageable
-                : org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
                 Sort.by("category.sortOrder", "category.name", "name", "id"));
         return offerings.findAll(spec, sorted).map(CatalogService::view);
     }
@@ -96,7 +100,7 @@ public class CatalogService {
 
     /** Several offerings at once, by id, for pricing an order. */
     @Transactional(readOnly = true)
-    public Map<Long, OfferingView> offerings(java.util.Collection<Long> ids) {
+    public Map<Long, OfferingView> offerings(Collection<Long> ids) {
         Map<Long, OfferingView> result = new HashMap<>();
         offerings.findAllById(ids).forEach(o -> result.put(o.getId(), view(o)));
         return result;
@@ -182,7 +186,7 @@ public class CatalogService {
         offering.setKind(form.kind());
         offering.setName(name);
         offering.setDescription(Text.optional(form.description(), 2000));
-        offering.setPrice(price.setScale(StoreCurrency.PRICE_SCALE, java.math.RoundingMode.UNNECESSARY));
+        offering.setPrice(price.setScale(StoreCurrency.PRICE_SCALE, RoundingMode.UNNECESSARY));
         offering.setPricePer(pricePer);
         offering.setMinQuantity(min);
         offering.setMaxQuantity(max);
@@ -211,7 +215,7 @@ public class CatalogService {
 
     /** Lower-case ASCII letters and digits joined by dashes ("Instagram Followers [HQ]" → "instagram-followers-hq"). */
     public static String slugOf(String name, String fallback) {
-        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+        String slug = Normalizer.normalize(name, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? fallback : slug;
     }

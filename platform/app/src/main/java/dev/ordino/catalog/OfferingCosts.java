@@ -1,6 +1,7 @@
 package dev.ordino.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public interface OfferingCosts {
 
         /** The provider's cost of what the offering's price buys ({@code pricePer} units). */
         public BigDecimal costPer(int pricePer) {
-            return ratePer1000.multiply(BigDecimal.valueOf(pricePer)).divide(BigDecimal.valueOf(1000), 6, java.math.RoundingMode.HALF_UP);
+            return ratePer1000.multiply(BigDecimal.valueOf(pricePer)).divide(BigDecimal.valueOf(1000), 6, RoundingMode.HALF_UP);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ordino.catalog;
 
+import dev.ordino.base.DomainException;
 import java.util.Locale;
 
 /** What is sold: an SMM service, a staff-made custom service, a physical product, a digital code. */
@@ -19,7 +20,7 @@ public enum OfferingKind {
         try {
             return value == null || value.isBlank() ? null : valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw dev.ordino.base.DomainException.badRequest("invalid_type", "type",
+            throw DomainException.badRequest("invalid_type", "type",
                     "type must be one of service, custom, product, digital");
         }
     }

@@ -1,6 +1,9 @@
 package dev.ordino.catalog;
 
+import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * An offering as customers and other features see it. Line total = price × quantity / pricePer.
@@ -17,13 +20,13 @@ public record OfferingView(long id, long categoryId, String categorySlug, String
 
     /** Custom Comments services: one comment per line, the quantity is the number of lines. */
     public boolean takesComments() {
-        return serviceType != null && serviceType.toLowerCase(java.util.Locale.ROOT).contains("comments")
-                && !serviceType.toLowerCase(java.util.Locale.ROOT).contains("likes");
+        return serviceType != null && serviceType.toLowerCase(Locale.ROOT).contains("comments")
+                && !serviceType.toLowerCase(Locale.ROOT).contains("likes");
     }
 
     /** Mentions with a list of usernames. */
     public boolean takesUsernames() {
-        return serviceType != null && serviceType.toLowerCase(java.util.Locale.ROOT).contains("mentions");
+        return serviceType != null && serviceType.toLowerCase(Locale.ROOT).contains("mentions");
     }
 
     public boolean inStock() {
@@ -34,13 +37,13 @@ public record OfferingView(long id, long categoryId, String categorySlug, String
      * The price customers compare: SMM services per 1000 units whatever batch the rate is stored
      * for (4 decimals, half-up, as stored rates); everything else per unit or package as stored.
      */
-    public java.math.BigDecimal displayPrice() {
+    public BigDecimal displayPrice() {
         if (!kind.isSmm() || pricePer == SMM_DISPLAY_UNITS) {
             return price;
         }
-        return price.multiply(java.math.BigDecimal.valueOf(SMM_DISPLAY_UNITS))
-                .divide(java.math.BigDecimal.valueOf(pricePer), dev.ordino.base.money.StoreCurrency.PRICE_SCALE,
-                        java.math.RoundingMode.HALF_UP);
+        return price.multiply(BigDecimal.valueOf(SMM_DISPLAY_UNITS))
+                .divide(BigDecimal.valueOf(pricePer), StoreCurrency.PRICE_SCALE,
+                        RoundingMode.HALF_UP);
     }
 
     /** SMM prices are shown per this many units, as every SMM panel does. */

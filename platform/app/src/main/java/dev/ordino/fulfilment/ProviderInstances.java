@@ -9,6 +9,7 @@ import dev.ordino.base.json.Json;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.plugin.ExtensionSettings;
 import dev.ordino.plugin.InstanceSettings;
+import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.PluginHost;
 import dev.ordino.plugin.api.HostContext;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,7 +168,7 @@ public class ProviderInstances {
     public List<LogLine> errorLog(long id, int limit) {
         return jdbc.sql("SELECT at, action, message FROM provider_log WHERE instance_id = ? ORDER BY id DESC LIMIT ?")
                 .params(id, Math.max(1, Math.min(limit, LOG_KEPT)))
-                .query((rs, n) -> new LogLine(UtcTime.instant(rs.getObject(1, java.time.LocalDateTime.class)), rs.getString(2),
+                .query((rs, n) -> new LogLine(UtcTime.instant(rs.getObject(1, LocalDateTime.class)), rs.getString(2),
                         rs.getString(3)))
                 .list();
     }
@@ -284,7 +286,7 @@ public class ProviderInstances {
             case ProviderException.Rejected r -> "Provider refused";
             case ProviderException.Unreachable u -> "Provider unreachable";
             case ProviderException.OutcomeUnknown u -> "No answer from provider";
-            case dev.ordino.plugin.PluginCallFailed f -> "Plugin call failed";
+            case PluginCallFailed f -> "Plugin call failed";
             case DomainException d -> "Not available";
             default -> "Plugin error";
         };
@@ -397,7 +399,7 @@ public class ProviderInstances {
     }
 
     private static Instant time(ResultSet rs, String column) throws SQLException {
-        java.time.LocalDateTime value = rs.getObject(column, java.time.LocalDateTime.class);
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
         return value == null ? null : UtcTime.instant(value);
     }
 }

@@ -5,6 +5,7 @@ import dev.ordino.plugin.EachInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -136,7 +137,7 @@ public class ProviderJobs {
         }
     }
 
-    private <T> T locked(String name, java.util.function.Supplier<T> task) {
+    private <T> T locked(String name, Supplier<T> task) {
         try {
             LockingTaskExecutor.TaskResult<T> result = locks.executeWithLock(task::get,
                     new LockConfiguration(Instant.now(), name, Duration.ofMinutes(30), Duration.ZERO));

@@ -12,8 +12,11 @@ import dev.ordino.base.UtcTime;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderStatus;
+import dev.ordino.ordering.ProviderRequests;
 import dev.ordino.plugin.PluginCalls;
 import dev.ordino.plugin.api.ProviderException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Service;
  * the service allows it.
  */
 @Service
-public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
+public class ProviderOrders implements ProviderRequests {
 
     private final ProviderInstances instances;
     private final ProviderSubmission submission;
@@ -284,7 +287,7 @@ public class ProviderOrders implements dev.ordino.ordering.ProviderRequests {
         return null;
     }
 
-    private ProviderOrderView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private ProviderOrderView view(ResultSet rs, int row) throws SQLException {
         return new ProviderOrderView(rs.getLong(1), rs.getLong(2), null, rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
                 (Long) rs.getObject(10, Long.class), rs.getString(11), rs.getInt(12),

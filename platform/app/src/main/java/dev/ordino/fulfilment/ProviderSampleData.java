@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment;
 
+import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,11 @@ class ProviderSampleData implements ApplicationRunner {
     private final ProviderInstances instances;
     private final ProviderCatalog catalog;
     private final JdbcClient jdbc;
-    private final dev.ordino.base.money.StoreCurrency currency;
+    private final StoreCurrency currency;
     private final boolean enabled;
 
     ProviderSampleData(ProviderInstances instances, ProviderCatalog catalog, JdbcClient jdbc,
-                       dev.ordino.base.money.StoreCurrency currency,
+                       StoreCurrency currency,
                        @Value("${ordino.demo-provider:${ordino.demo-data:#{'${spring.datasource.url:}'.isBlank()}}}") boolean enabled) {
         this.instances = instances;
         this.catalog = catalog;

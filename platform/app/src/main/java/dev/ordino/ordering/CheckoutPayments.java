@@ -1,6 +1,7 @@
 package dev.ordino.ordering;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,7 @@ public interface CheckoutPayments {
     }
 
     /** The gateways customers can pay with now. */
-    java.util.List<Option> options();
+    List<Option> options();
 
     /** The latest payment of an order, if it was paid through a gateway. */
     Optional<Started> forOrder(long orderId);

@@ -1,6 +1,7 @@
 package dev.ordino.ordering;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,7 +28,7 @@ public record MyOrdersFilter(Set<OrderStatus> statuses, String query) {
         }
 
         public String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

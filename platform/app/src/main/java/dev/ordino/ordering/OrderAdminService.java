@@ -6,18 +6,24 @@ import dev.ordino.base.Text;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.internal.CustomerOrder;
 import dev.ordino.ordering.internal.OrderBook;
+import dev.ordino.ordering.internal.OrderItem;
 import dev.ordino.ordering.internal.OrderRefund;
 import dev.ordino.ordering.internal.OrderRepository;
 import dev.ordino.ordering.internal.RefundRepository;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,7 +93,7 @@ public class OrderAdminService {
     }
 
     @Transactional(readOnly = true)
-    public Takings takingsSince(java.time.Instant since) {
+    public Takings takingsSince(Instant since) {
         Object[] row = orders.takingsSince(since);
         Object[] values = row.length == 1 && row[0] instanceof Object[] nested ? nested : row;
         return new Takings(((Number) values[0]).longValue(), currency.round(new BigDecimal(values[1].toString())));
@@ -245,7 +251,7 @@ public class OrderAdminService {
             }
             if (filter.offeringId() != null) {
                 var sub = query.subquery(Long.class);
-                var item = sub.from(dev.ordino.ordering.internal.OrderItem.class);
+                var item = sub.from(OrderItem.class);
                 sub.select(item.get("id")).where(cb.equal(item.get("order"), root), cb.equal(item.get("offeringId"), filter.offeringId()));
                 where.add(cb.exists(sub));
             }
@@ -260,12 +266,12 @@ public class OrderAdminService {
     }
 
     /** The order's number or id, one of its items' links, or its customer (id or e-mail). */
-    private static Predicate textMatch(String text, List<Long> customers, jakarta.persistence.criteria.Root<CustomerOrder> root,
-                                       jakarta.persistence.criteria.CriteriaQuery<?> query,
-                                       jakarta.persistence.criteria.CriteriaBuilder cb) {
-        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    private static Predicate textMatch(String text, List<Long> customers, Root<CustomerOrder> root,
+                                       CriteriaQuery<?> query,
+                                       CriteriaBuilder cb) {
+        String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         var sub = query.subquery(Long.class);
-        var item = sub.from(dev.ordino.ordering.internal.OrderItem.class);
+        var item = sub.from(OrderItem.class);
         sub.select(item.get("id")).where(cb.equal(item.get("order"), root), cb.like(cb.lower(item.get("link")), like));
         List<Predicate> any = new ArrayList<>(List.of(cb.like(cb.lower(root.get("number")), like), cb.exists(sub)));
         String digits = text.startsWith("#") ? text.substring(1) : text;

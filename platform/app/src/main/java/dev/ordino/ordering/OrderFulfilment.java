@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -108,7 +109,7 @@ public class OrderFulfilment {
         for (int attempt = 1; ; attempt++) {
             try {
                 return progress(orderId, itemId, to, refund, note, actor);
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            } catch (PessimisticLockingFailureException e) {
                 if (attempt >= 3) {
                     throw e; // a deadlock victim three times: the caller's next round tries again
                 }

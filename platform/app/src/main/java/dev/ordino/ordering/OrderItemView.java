@@ -2,8 +2,9 @@ package dev.ordino.ordering;
 
 import dev.ordino.catalog.OfferingKind;
 import java.math.BigDecimal;
+import java.util.Map;
 
 public record OrderItemView(long id, long productId, String name, OfferingKind kind, long quantity, String link,
-                            String note, java.util.Map<String, String> extras, BigDecimal unitPrice, int pricePer, BigDecimal lineTotal, OrderStatus status,
+                            String note, Map<String, String> extras, BigDecimal unitPrice, int pricePer, BigDecimal lineTotal, OrderStatus status,
                             Long startCount, Long remains) {
 }

@@ -6,12 +6,15 @@ import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
+import dev.ordino.catalog.Platform;
 import dev.ordino.ordering.internal.CustomerOrder;
 import dev.ordino.ordering.internal.OrderBook;
+import dev.ordino.ordering.internal.OrderItem;
 import dev.ordino.ordering.internal.OrderWriter;
 import dev.ordino.ordering.internal.OrderRepository;
 import dev.ordino.wallet.LedgerType;
 import dev.ordino.wallet.WalletService;
+import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +24,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,7 +101,7 @@ public class OrderService {
         if (offering == null || !offering.active()) {
             throw DomainException.notFound("product_not_found", "No such product: " + line.productId());
         }
-        Map<String, String> extras = new java.util.LinkedHashMap<>();
+        Map<String, String> extras = new LinkedHashMap<>();
         Long quantity = line.quantity();
         if (offering.takesComments() || offering.takesUsernames()) {
             String field = offering.takesComments() ? "comments" : "usernames";
@@ -115,7 +124,7 @@ public class OrderService {
                 throw DomainException.badRequest("invalid_link", "link",
                         "Enter a link to a " + offering.platform().key() + " page (https://...)", offering.platform().key());
             }
-        } else if (link != null && !link.isEmpty() && !dev.ordino.catalog.Platform.OTHER.accepts(link)) {
+        } else if (link != null && !link.isEmpty() && !Platform.OTHER.accepts(link)) {
             throw DomainException.badRequest("invalid_link", "link", "Enter a web address starting with https://", "web");
         }
         String note = line.note() == null ? null : line.note().strip();
@@ -297,25 +306,25 @@ public class OrderService {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Page<OrderView> myOrders(long customerId, MyOrdersFilter filter, Pageable pageable) {
-        org.springframework.data.jpa.domain.Specification<CustomerOrder> spec = (root, query, cb) -> {
-            List<jakarta.persistence.criteria.Predicate> where = new ArrayList<>();
+        Specification<CustomerOrder> spec = (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("customerId"), customerId));
             if (filter.statuses() != null && !filter.statuses().isEmpty()) {
                 where.add(root.get("status").in(filter.statuses()));
             }
-            String text = filter.query() == null ? "" : filter.query().strip().toLowerCase(java.util.Locale.ROOT);
+            String text = filter.query() == null ? "" : filter.query().strip().toLowerCase(Locale.ROOT);
             if (!text.isEmpty()) {
                 String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 var items = query.subquery(Long.class);
-                var item = items.from(dev.ordino.ordering.internal.OrderItem.class);
+                var item = items.from(OrderItem.class);
                 items.select(item.get("id")).where(cb.equal(item.get("order"), root),
                         cb.like(cb.lower(item.get("link")), like, '\\'));
                 where.add(cb.or(cb.like(cb.lower(root.get("number")), like, '\\'), cb.exists(items)));
             }
-            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+            return cb.and(where.toArray(Predicate[]::new));
         };
-        Pageable newestFirst = org.springframework.data.domain.PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "id"));
+        Pageable newestFirst = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "id"));
         return orders.findAll(spec, newestFirst).map(o -> book.view(o, null));
     }
 
@@ -358,7 +367,7 @@ public class OrderService {
         for (PricedLine line : lines) {
             canonical.append('|').append(line.offering().id()).append(';').append(line.quantity()).append(';')
                     .append(line.link() == null ? "" : line.link()).append(';').append(line.note() == null ? "" : line.note())
-                    .append(';').append(new java.util.TreeMap<>(line.extras()));
+                    .append(';').append(new TreeMap<>(line.extras()));
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

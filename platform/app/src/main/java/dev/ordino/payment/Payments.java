@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -253,7 +254,7 @@ public class Payments implements CheckoutPayments {
 
     /** Payments matching the filter, newest first, a page at a time. */
     public record Filter(String status, Long gatewayId, String customerEmail, BigDecimal minAmount, BigDecimal maxAmount,
-                         java.time.LocalDate from, java.time.LocalDate to) {
+                         LocalDate from, LocalDate to) {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")

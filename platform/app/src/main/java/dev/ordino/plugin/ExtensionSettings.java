@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The settings of a configured extension instance, checked against what the extension
@@ -38,7 +39,7 @@ public final class ExtensionSettings {
                 .anyMatch(d -> {
                     String now = input.get(d.key()) == null ? null : input.get(d.key()).strip();
                     String before = stored.get(d.key());
-                    return !java.util.Objects.equals(now == null || now.isEmpty() ? d.defaultValue() : now, before);
+                    return !Objects.equals(now == null || now.isEmpty() ? d.defaultValue() : now, before);
                 });
         for (SettingDescriptor setting : descriptors) {
             String value = input.get(setting.key());

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ class OrdinoPluginManager extends DefaultPluginManager {
     /** PF4J 3.15's own {@code stopPlugins()} modifies the list it iterates; stop one by one. */
     void stopAll() {
         List<PluginWrapper> started = new ArrayList<>(getStartedPlugins());
-        java.util.Collections.reverse(started);
+        Collections.reverse(started);
         for (PluginWrapper plugin : started) {
             try {
                 stopPlugin(plugin.getPluginId());

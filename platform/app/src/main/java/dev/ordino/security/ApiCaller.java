@@ -1,5 +1,6 @@
 package dev.ordino.security;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -10,6 +11,6 @@ public record ApiCaller(long id, String email) {
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return new ApiCaller(Long.parseLong(jwt.getToken().getSubject()), jwt.getName());
         }
-        throw new org.springframework.security.access.AccessDeniedException("not an API caller");
+        throw new AccessDeniedException("not an API caller");
     }
 }

@@ -2,6 +2,7 @@ package dev.ordino.security;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class CurrentUser {
 
     /** The signed-in account's id, for views that only signed-in users can open. */
     public long requireId() {
-        return id().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("not signed in"));
+        return id().orElseThrow(() -> new AccessDeniedException("not signed in"));
     }
 
     public boolean hasRole(String role) {

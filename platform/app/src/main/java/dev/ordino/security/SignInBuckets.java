@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -143,7 +144,7 @@ class SignInBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
                         delete.addBatch();
                     }
                 }
-                int removed = java.util.Arrays.stream(delete.executeBatch()).sum();
+                int removed = Arrays.stream(delete.executeBatch()).sum();
                 connection.commit();
                 return removed;
             } catch (SQLException e) {

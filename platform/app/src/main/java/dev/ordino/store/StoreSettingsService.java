@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +58,7 @@ public class StoreSettingsService implements StoreBranding {
     }
 
     @Override
-    public java.util.Optional<String> logoUrl() {
+    public Optional<String> logoUrl() {
         return logo.version().map(version -> "images/store-logo?v=" + version);
     }
 

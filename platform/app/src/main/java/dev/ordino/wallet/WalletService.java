@@ -5,11 +5,15 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -215,11 +219,11 @@ public class WalletService {
         }
     }
 
-    private static LedgerEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
         return new LedgerEntry(rs.getLong("id"), rs.getLong("user_id"),
-                LedgerType.valueOf(rs.getString("type").toUpperCase(java.util.Locale.ROOT)), rs.getBigDecimal("amount"),
+                LedgerType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)), rs.getBigDecimal("amount"),
                 rs.getBigDecimal("balance_after"), rs.getString("reference"), rs.getString("description"),
-                UtcTime.instant(rs.getObject("created_at", java.time.LocalDateTime.class)));
+                UtcTime.instant(rs.getObject("created_at", LocalDateTime.class)));
     }
 
     /** A ledger reference was used before: the change it stands for has already been booked. */

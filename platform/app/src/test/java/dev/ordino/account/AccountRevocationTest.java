@@ -13,10 +13,12 @@ import dev.ordino.security.SignInVersions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -130,7 +132,7 @@ class AccountRevocationTest {
         }
     }
 
-    private static Object outcome(CyclicBarrier together, java.util.concurrent.Callable<AccountSummary> work) {
+    private static Object outcome(CyclicBarrier together, Callable<AccountSummary> work) {
         try {
             together.await(10, TimeUnit.SECONDS);
             return work.call();
@@ -159,12 +161,12 @@ class AccountRevocationTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,12 +23,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("benchmark")
 class OrderPlacementBenchmarkTest {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderPlacementBenchmarkTest.class);
+    private static final Logger log = LoggerFactory.getLogger(OrderPlacementBenchmarkTest.class);
 
     static final int CLIENTS = 32;
     static final int CUSTOMERS = 1000;
@@ -146,7 +150,7 @@ class OrderPlacementBenchmarkTest {
         long[] latencies = new long[total];
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
-        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
         for (int t = 0; t < CLIENTS; t++) {
             Thread thread = Thread.ofPlatform().start(() -> {
                 try {
@@ -248,7 +252,7 @@ class OrderPlacementBenchmarkTest {
                     }
                     c.commit();
                     return true;
-                } catch (java.sql.SQLTransactionRollbackException deadlock) {
+                } catch (SQLTransactionRollbackException deadlock) {
                     c.rollback();
                     if (attempt >= 3) {
                         throw deadlock;

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -66,7 +68,7 @@ class AdminPluginsJourneyTest {
 
     @Test
     void theBackOfficePagesOpenInABrowserOnAWideScreen() throws Exception {
-        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        chrome.manage().window().setSize(new Dimension(1280, 900));
         WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
         chrome.get("http://127.0.0.1:" + port + "/admin/orders");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']"))).sendKeys("admin@ordino.demo");
@@ -93,7 +95,7 @@ class AdminPluginsJourneyTest {
         }
     }
 
-    private static boolean cellsContain(org.openqa.selenium.WebDriver driver, String text) {
+    private static boolean cellsContain(WebDriver driver, String text) {
         return driver.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                 .anyMatch(cell -> cell.getText().contains(text));
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
@@ -81,7 +82,7 @@ class ApiFuzzTest {
                 continue;
             }
             for (var operation : path.getValue().properties()) {
-                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
                 if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
                     continue;
                 }

@@ -2,15 +2,24 @@ package dev.ordino.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordino.Actors;
 import dev.ordino.RunningOrdino;
+import dev.ordino.TestContextHolder;
+import dev.ordino.account.AccountSummary;
+import dev.ordino.base.DomainException;
+import dev.ordino.ordering.OrderService;
+import dev.ordino.ordering.PlaceOrder;
 import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +60,7 @@ class OrderingApiTest {
         return Long.parseLong(email);
     }
 
-    private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
 
     private String emailOf(String token) {
         return emails.get(token);
@@ -141,20 +150,20 @@ class OrderingApiTest {
         String customer = customer();
         long id = idOf(customer);
         fund(id, "30.00"); // 60 orders
-        var orderService = dev.ordino.TestContextHolder.bean(dev.ordino.ordering.OrderService.class);
+        var orderService = TestContextHolder.bean(OrderService.class);
         String email = emailOf(customer);
-        var account = new dev.ordino.account.AccountSummary(id, email, "API Customer", java.util.Set.of("CUSTOMER"), true, null, false, null, 0);
-        var actors = dev.ordino.TestContextHolder.bean(dev.ordino.Actors.class);
+        var account = new AccountSummary(id, email, "API Customer", Set.of("CUSTOMER"), true, null, false, null, 0);
+        var actors = TestContextHolder.bean(Actors.class);
 
         List<String> outcomes = concurrently(100, i -> i % 2 == 0
                 ? () -> Integer.toString(api.post("/v1/orders", customer, order(100)).statusCode())
                 : () -> {
                     try {
-                        actors.as(account, () -> orderService.place(id, email, new dev.ordino.ordering.PlaceOrder(List.of(
-                                new dev.ordino.ordering.PlaceOrder.Line(tiktokFollowers, 100L, "https://www.tiktok.com/@ordino", null)),
+                        actors.as(account, () -> orderService.place(id, email, new PlaceOrder(List.of(
+                                new PlaceOrder.Line(tiktokFollowers, 100L, "https://www.tiktok.com/@ordino", null)),
                                 "wallet"), null));
                         return "201";
-                    } catch (dev.ordino.base.DomainException e) {
+                    } catch (DomainException e) {
                         return Integer.toString(e.status());
                     }
                 });
@@ -190,7 +199,7 @@ class OrderingApiTest {
     void badInputGetsAClearProblemAndNeverA500() throws Exception {
         String customer = customer();
         fund(idOf(customer), "5.00");
-        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        Map<String, String> cases = new LinkedHashMap<>();
         cases.put(order(-5), "quantity_out_of_range");
         cases.put(order(0), "quantity_out_of_range");
         cases.put(order(1000000000000L), "quantity_out_of_range");

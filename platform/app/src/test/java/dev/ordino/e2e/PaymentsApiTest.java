@@ -8,7 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -121,9 +126,9 @@ class PaymentsApiTest {
             stripe.paid("cs_test_pay_" + id);
             String event = stripe.event("evt_" + UUID.randomUUID(), "checkout.session.completed", "cs_test_pay_" + id, null);
             String signature = FakeStripe.sign(event);
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(50)) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            try (var pool = Executors.newFixedThreadPool(50)) {
                 for (int i = 0; i < 50; i++) {
                     answers.add(pool.submit(() -> {
                         go.await();

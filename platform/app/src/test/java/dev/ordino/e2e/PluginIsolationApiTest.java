@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +78,7 @@ class PluginIsolationApiTest {
             lines.add("{\"productId\":" + offering + ",\"quantity\":100,\"link\":\"https://www.tiktok.com/@ordino\"}");
         }
         HttpResponse<String> placed = api.post("/v1/orders", token, "{\"items\":[" + String.join(",", lines) + "],\"payment\":\"wallet\"}",
-                java.util.UUID.randomUUID().toString());
+                UUID.randomUUID().toString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         return Long.parseLong(Api.field(placed.body(), "id"));
     }
@@ -254,7 +256,7 @@ class PluginIsolationApiTest {
         System.out.printf("[plugin isolation] the plugin host held the start for %.2f s (start wait 3 s)%n",
                 host.startTook().toMillis() / 1000.0);
         assertThat(startSeconds).as("never waits for the 300 s start()").isBetween(0.1, 120.0);
-        assertThat(host.startTook()).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(host.startTook()).isLessThan(Duration.ofSeconds(5));
         assertThat(api.get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
         eventually(() -> actors.asAdmin(() -> host.listPlugins()).stream()
                 .anyMatch(p -> p.id().equals("slow-start") && p.status() == PluginInfo.Status.FAILED

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +58,7 @@ final class RawHttp {
             AtomicLong sent = new AtomicLong();
             Thread writer = Thread.ofVirtual().start(() -> {
                 byte[] chunk = new byte[64 * 1024];
-                java.util.Arrays.fill(chunk, filler);
+                Arrays.fill(chunk, filler);
                 try {
                     while (sent.get() < total) {
                         out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -99,7 +102,7 @@ final class RawHttp {
             for (int n; !complete(all.toString(StandardCharsets.ISO_8859_1)) && (n = in.read(buffer)) >= 0; ) {
                 all.write(buffer, 0, n);
             }
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             if (all.size() == 0) {
                 throw e;
             }
@@ -118,7 +121,7 @@ final class RawHttp {
 
     private static Map<String, String> headers(String head) {
         String[] lines = head.split("\r\n");
-        Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, String> headers = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {

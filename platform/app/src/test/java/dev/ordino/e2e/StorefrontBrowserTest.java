@@ -145,6 +145,10 @@ class StorefrontBrowserTest {
         chrome.get(base() + "/new-order?service=" + followers);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-order-details")));
         everySmmPriceReadsPerThousand();
+        Long headerHeight = (Long) chrome.executeScript(
+                "return Math.round(document.getElementById('customer-header').getBoundingClientRect().height);");
+        assertThat(headerHeight).as("the signed-in header stays one line on a phone").isLessThan(70L);
+        assertThat(chrome.findElement(By.id("nav-new-order")).getDomAttribute("href")).isEqualTo("new-order");
         Browser.screenshot(chrome, "shop-new-order-390");
 
         chrome.get(base() + "/cart");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,7 +77,7 @@ class WebhookLimitsTest {
         String[] topUp = paidTopUp("9.00");
         String junk = "{\"id\":\"evt_forged\",\"padding\":\"" + "x".repeat(16 * 1024) + "\"}";
         Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
-        java.util.concurrent.CountDownLatch flooded = new java.util.concurrent.CountDownLatch(700);
+        CountDownLatch flooded = new CountDownLatch(700);
         String event = stripe.event("evt_" + UUID.randomUUID(), "checkout.session.completed", topUp[1], null);
         RawHttp.Answer genuine;
         long started = System.nanoTime();

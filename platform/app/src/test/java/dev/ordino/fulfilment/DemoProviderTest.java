@@ -12,6 +12,7 @@ import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderView;
 import dev.ordino.ordering.PlaceOrder;
+import dev.ordino.ordering.TimelineEntry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ class DemoProviderTest {
         assertThat(finished).anySatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.COMPLETED));
         for (OrderView order : finished) {
             assertThat(actors.as(customer, () -> orders.myTimeline(customer.id(), order.id())))
-                    .extracting(dev.ordino.ordering.TimelineEntry::to).as("the way it went")
+                    .extracting(TimelineEntry::to).as("the way it went")
                     .containsSubsequence(OrderStatus.PENDING, OrderStatus.PROCESSING, order.status());
         }
         finished.stream().filter(o -> o.status() == OrderStatus.PARTIAL)

@@ -8,11 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -59,7 +62,7 @@ final class FakeSmmPanel implements AutoCloseable {
     private void start(int onPort) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
         server.createContext("/api/v2", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -138,7 +141,7 @@ final class FakeSmmPanel implements AutoCloseable {
             case "balance" -> send(exchange, 200, "{\"balance\":\"" + balance + "\",\"currency\":\"USD\"}");
             case "refill" -> send(exchange, 200, "{\"refill\":\"" + (5000 + count("refill")) + "\"}");
             case "refill_status" -> send(exchange, 200, "{\"status\":\"Completed\"}");
-            case "cancel" -> send(exchange, 200, "[" + java.util.Arrays.stream(form.get("orders").split(","))
+            case "cancel" -> send(exchange, 200, "[" + Arrays.stream(form.get("orders").split(","))
                     .map(o -> "{\"order\":" + o + ",\"cancel\":1}").collect(Collectors.joining(",")) + "]");
             default -> send(exchange, 200, "{\"error\":\"Incorrect request\"}");
         }
@@ -159,7 +162,7 @@ final class FakeSmmPanel implements AutoCloseable {
             }
             case ACCEPT -> {
                 if (slowAddToMillis > 0) {
-                    sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(slowAddFromMillis, slowAddToMillis + 1));
+                    sleep(ThreadLocalRandom.current().nextInt(slowAddFromMillis, slowAddToMillis + 1));
                 }
                 adds.add(form);
                 int id = nextOrder.incrementAndGet();
@@ -186,7 +189,7 @@ final class FakeSmmPanel implements AutoCloseable {
 
     private void status(HttpExchange exchange, Map<String, String> form) throws IOException {
         String orders = form.getOrDefault("orders", form.get("order"));
-        String body = java.util.Arrays.stream(orders.split(","))
+        String body = Arrays.stream(orders.split(","))
                 .map(o -> "\"" + o + "\":" + (statusErrors.containsKey(o) ? "{\"error\":\"" + statusErrors.get(o) + "\"}"
                         : statuses.getOrDefault(o, "{\"error\":\"Incorrect order ID\"}")))
                 .collect(Collectors.joining(",", "{", "}"));

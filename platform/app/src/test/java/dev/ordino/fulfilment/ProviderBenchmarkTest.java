@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("benchmark")
 class ProviderBenchmarkTest {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProviderBenchmarkTest.class);
+    private static final Logger log = LoggerFactory.getLogger(ProviderBenchmarkTest.class);
     private static final int SERVICES = 10_000;
     private static final int OPEN_ORDERS = Integer.getInteger("ordino.bench.open-orders", 100_000);
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,7 @@ class StaffNotifierIsolationTest {
 
             Throwable again = catchThrowable(() -> notifier.on(placed));
             assertThat(again).as("the failing channels are tried again").isNotNull().hasMessageContaining("throwing");
-            assertThat(output.getAll().split(java.util.regex.Pattern.quote(logged), -1)).as("the log channel had it once")
+            assertThat(output.getAll().split(Pattern.quote(logged), -1)).as("the log channel had it once")
                     .hasSize(2);
         } finally {
             host.stop();

@@ -13,8 +13,11 @@ import dev.ordino.catalog.OfferingForm;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.wallet.WalletService;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -231,8 +234,8 @@ class OrderRulesTest {
     void theCsvExportHoldsTheFilteredOrdersAndDefusesFormulas() throws Exception {
         AccountSummary customer = actors.customerWith("5.00");
         OrderView order = place(customer, "TikTok Followers", 100, TIKTOK);
-        java.io.StringWriter csv = new java.io.StringWriter();
-        long rows = actors.asAdmin(() -> desk.exportCsv(new OrderFilter(java.util.Set.of(), null, customer.email(), null, null, null), csv));
+        StringWriter csv = new StringWriter();
+        long rows = actors.asAdmin(() -> desk.exportCsv(new OrderFilter(Set.of(), null, customer.email(), null, null, null), csv));
         assertThat(rows).isEqualTo(1);
         String[] lines = csv.toString().split("\r\n");
         assertThat(lines[0]).isEqualTo("id,number,created_at,customer,status,payment_status,total,refunded,currency,items");
@@ -247,15 +250,15 @@ class OrderRulesTest {
         OrderView b = place(customer, "Instagram Followers", 100, "https://instagram.com/ordino");
         actors.asAdmin(() -> desk.changeStatus(b.id(), OrderStatus.COMPLETED, null, "staff@ordino"));
 
-        var byCustomer = actors.asAdmin(() -> desk.search(new OrderFilter(java.util.Set.of(), null, customer.email(), null, null, null),
+        var byCustomer = actors.asAdmin(() -> desk.search(new OrderFilter(Set.of(), null, customer.email(), null, null, null),
                 Pageable.ofSize(10)));
         assertThat(byCustomer.getContent()).extracting(OrderView::id).containsExactly(b.id(), a.id());
         assertThat(byCustomer.getContent().getFirst().customerEmail()).isEqualTo(customer.email());
-        var completed = actors.asAdmin(() -> desk.search(new OrderFilter(java.util.Set.of(OrderStatus.COMPLETED), PaymentStatus.PAID,
+        var completed = actors.asAdmin(() -> desk.search(new OrderFilter(Set.of(OrderStatus.COMPLETED), PaymentStatus.PAID,
                 Long.toString(customer.id()), null, null, null), Pageable.ofSize(10)));
         assertThat(completed.getContent()).extracting(OrderView::id).containsExactly(b.id());
-        var byProduct = actors.asAdmin(() -> desk.search(new OrderFilter(java.util.Set.of(), null, customer.email(),
-                offering("TikTok Followers").id(), java.time.LocalDate.now(), java.time.LocalDate.now()), Pageable.ofSize(10)));
+        var byProduct = actors.asAdmin(() -> desk.search(new OrderFilter(Set.of(), null, customer.email(),
+                offering("TikTok Followers").id(), LocalDate.now(), LocalDate.now()), Pageable.ofSize(10)));
         assertThat(byProduct.getContent()).extracting(OrderView::id).containsExactly(a.id());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ordino.Actors;
 import dev.ordino.OrdinoTest;
 import dev.ordino.account.AccountSummary;
+import dev.ordino.ordering.GatewayRefunds;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderView;
@@ -15,6 +16,7 @@ import dev.ordino.store.StoreSettings;
 import dev.ordino.store.StoreSettingsService;
 import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -51,7 +54,7 @@ class MidtransPaymentsTest {
     @Autowired
     PaymentWebhooks webhooks;
     @Autowired
-    dev.ordino.ordering.GatewayRefunds refunds;
+    GatewayRefunds refunds;
     @Autowired
     WalletService wallet;
     @Autowired
@@ -187,7 +190,7 @@ class MidtransPaymentsTest {
         OrderView paid = actors.asAdmin(() -> orderAdmin.order(placed.order().id()));
         assertThat(paid.paymentStatus()).isEqualTo(PaymentStatus.PAID);
 
-        BigDecimal part = paid.total().divide(BigDecimal.valueOf(2), 0, java.math.RoundingMode.DOWN);
+        BigDecimal part = paid.total().divide(BigDecimal.valueOf(2), 0, RoundingMode.DOWN);
         String key = "refund-" + UUID.randomUUID();
         actors.asAdmin(() -> refunds.refund(placed.order().id(), part, "Half", "admin@ordino.demo", key));
         actors.asAdmin(() -> refunds.refund(placed.order().id(), part, "Half", "admin@ordino.demo", key));
@@ -200,7 +203,7 @@ class MidtransPaymentsTest {
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     long customService() {
         return jdbc.sql("SELECT id FROM offering WHERE kind = 'CUSTOM' AND active = 1 ORDER BY id LIMIT 1").query(Long.class).single();

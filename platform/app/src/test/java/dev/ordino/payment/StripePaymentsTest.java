@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ordino.Actors;
 import dev.ordino.OrdinoTest;
 import dev.ordino.account.AccountSummary;
+import dev.ordino.base.DomainException;
+import dev.ordino.fulfilment.FakeSmmPanelAccess;
+import dev.ordino.ordering.GatewayRefunds;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
@@ -15,6 +18,7 @@ import dev.ordino.ordering.PlaceOrder;
 import dev.ordino.ordering.Placement;
 import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,7 +56,7 @@ class StripePaymentsTest {
     @Autowired
     PaymentWebhooks webhooks;
     @Autowired
-    dev.ordino.ordering.GatewayRefunds refunds;
+    GatewayRefunds refunds;
     @Autowired
     WalletService wallet;
     @Autowired
@@ -225,7 +230,7 @@ class StripePaymentsTest {
         String payload = event("evt_" + UUID.randomUUID(), "checkout.session.completed", payment.gatewayRef(),
                 stripe.sessions.get(payment.gatewayRef())[1]);
         post(payload, sign(payload, Instant.now().getEpochSecond(), FakeStripe.WEBHOOK_SECRET));
-        BigDecimal part = placed.order().total().multiply(new BigDecimal("0.6")).setScale(2, java.math.RoundingMode.DOWN);
+        BigDecimal part = placed.order().total().multiply(new BigDecimal("0.6")).setScale(2, RoundingMode.DOWN);
 
         String key = "refund-" + UUID.randomUUID();
         CountDownLatch go = new CountDownLatch(1);
@@ -241,7 +246,7 @@ class StripePaymentsTest {
             for (Future<OrderAdminService.RefundResult> click : clicks) {
                 try {
                     assertThat(click.get().amount()).isEqualByComparingTo(part);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     assertThat(e.getCause()).hasFieldOrPropertyWithValue("code", "refund_in_progress");
                 }
             }
@@ -261,7 +266,7 @@ class StripePaymentsTest {
         assertThat(actors.asAdmin(() -> payments.get(payment.id())).status()).isEqualTo("refunded");
         assertThat(actors.asAdmin(() -> orderAdmin.order(placed.order().id())).paymentStatus()).isEqualTo(PaymentStatus.REFUNDED);
         assertThatThrownBy(() -> actors.asAdmin(() -> refunds.refund(placed.order().id(), new BigDecimal("0.01"), "More",
-                "admin@ordino.demo", "refund-" + UUID.randomUUID()))).isInstanceOf(dev.ordino.base.DomainException.class);
+                "admin@ordino.demo", "refund-" + UUID.randomUUID()))).isInstanceOf(DomainException.class);
         assertThat(stripe.count("POST /v1/refunds")).isEqualTo(2);
     }
 
@@ -273,7 +278,7 @@ class StripePaymentsTest {
     }
 
     @Autowired
-    dev.ordino.fulfilment.FakeSmmPanelAccess panels;
+    FakeSmmPanelAccess panels;
 
     @Test
     void anSmmOrderPaidAtCheckoutGoesToItsProviderOnlyOncePaid() throws Exception {

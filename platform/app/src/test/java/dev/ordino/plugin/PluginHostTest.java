@@ -9,6 +9,7 @@ import dev.ordino.plugin.api.NotificationChannel;
 import dev.ordino.plugin.api.NotificationMessage;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ class PluginHostTest {
                 @Override
                 public void log(Level level, ResourceBundle bundle, String format, Object... params) {
                     lines.add(level + " " + (params == null || params.length == 0 ? format
-                            : java.text.MessageFormat.format(format, params)));
+                            : MessageFormat.format(format, params)));
                 }
             };
         }

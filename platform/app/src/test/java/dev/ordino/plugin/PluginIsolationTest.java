@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ordino.plugin.api.HostContext;
+import dev.ordino.plugin.api.NotificationChannel;
 import dev.ordino.plugin.api.SmmProvider;
 import dev.ordino.plugin.faulty.FaultyPlugins;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class PluginIsolationTest {
         PluginInfo slow = plugin("slow-start");
         assertThat(slow.status()).isEqualTo(PluginInfo.Status.FAILED);
         assertThat(slow.error()).contains("start timed out after 2 s");
-        assertThat(host.extensions(dev.ordino.plugin.api.NotificationChannel.class)).hasSize(1);
+        assertThat(host.extensions(NotificationChannel.class)).hasSize(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.ordino.plugin.faulty.ScriptedGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -99,7 +100,7 @@ public final class TestPluginJars {
             for (Class<?> extension : extensions) {
                 index.append(extension.getName()).append('\n');
             }
-            jar.write(index.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.write(index.toString().getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }
         return target;

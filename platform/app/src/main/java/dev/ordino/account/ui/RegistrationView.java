@@ -1,5 +1,6 @@
 package dev.ordino.account.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -63,7 +65,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
         email.setLabel(getTranslation("registration.email"));
         email.setId("email");
         email.setRequiredIndicatorVisible(true);
-        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        email.setAutocomplete(Autocomplete.EMAIL);
         displayName.setLabel(getTranslation("registration.display-name"));
         displayName.setId("display-name");
         displayName.setRequiredIndicatorVisible(true);
@@ -72,7 +74,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
         password.setId("password");
         password.setRequiredIndicatorVisible(true);
         password.setHelperText(getTranslation("registration.password-help", AccountService.MIN_PASSWORD_LENGTH));
-        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
 
         submit.setText(getTranslation("registration.submit"));
         submit.setId("register");
@@ -133,7 +135,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
                 : new Location("login", QueryParameters.of(ReturnAddress.PARAMETER, returnTo)).getPathWithQueryParameters());
     }
 
-    private static void markInvalid(com.vaadin.flow.component.HasValidation field, String message) {
+    private static void markInvalid(HasValidation field, String message) {
         Feedback.invalid(field, message);
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -137,7 +138,7 @@ public class ApiProblems {
         if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             return ofStatus(refusal.getStatusCode().value());
         }
-        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("API error {} on {} {}", reference, request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR.value(), "internal_error",
                 "Something went wrong (reference " + reference + ")", null);

@@ -4,10 +4,11 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrdinoProperties.class)
-@org.springframework.scheduling.annotation.EnableAsync
+@EnableAsync
 class BaseConfiguration {
 
     /** One clock for everything time-dependent, so tests can drive time instead of sleeping. */

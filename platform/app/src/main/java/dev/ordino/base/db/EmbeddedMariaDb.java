@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,7 @@ public final class EmbeddedMariaDb {
                     log.warn("A MariaDB server left running on {} by an earlier run (pid {}) is stopped first", home, server.pid());
                     server.destroy();
                     try {
-                        server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        server.onExit().get(60, TimeUnit.SECONDS);
                     } catch (Exception e) {
                         server.destroyForcibly();
                     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
@@ -64,7 +65,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         PageTitle pageTitle = getContent() == null ? null : getContent().getClass().getAnnotation(PageTitle.class);
         BrandMark.title(event, branding, getTranslation("app.name"));
-        title.setText(getContent() instanceof com.vaadin.flow.router.HasDynamicTitle dynamic
+        title.setText(getContent() instanceof HasDynamicTitle dynamic
                 ? dynamic.getPageTitle().replace(" · " + getTranslation("app.name"), "")
                 : pageTitle == null ? "" : pageTitle.value());
     }

@@ -1,9 +1,12 @@
 package dev.ordino.base.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,9 +23,9 @@ import org.springframework.web.util.HtmlUtils;
 class FriendlyErrorPages implements ErrorViewResolver {
 
     private final Translations translations;
-    private final org.springframework.beans.factory.ObjectProvider<StoreBranding> branding;
+    private final ObjectProvider<StoreBranding> branding;
 
-    FriendlyErrorPages(Translations translations, org.springframework.beans.factory.ObjectProvider<StoreBranding> branding) {
+    FriendlyErrorPages(Translations translations, ObjectProvider<StoreBranding> branding) {
         this.translations = translations;
         this.branding = branding;
     }
@@ -53,7 +56,7 @@ class FriendlyErrorPages implements ErrorViewResolver {
 
             @Override
             public void render(Map<String, ?> ignored, HttpServletRequest req,
-                               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                               HttpServletResponse response) throws IOException {
                 response.setContentType(getContentType());
                 byte[] body = ("""
                         <!doctype html><html lang="en"><head><meta charset="utf-8">

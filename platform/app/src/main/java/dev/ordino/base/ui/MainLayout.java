@@ -3,7 +3,6 @@ package dev.ordino.base.ui;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,29 +22,33 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.branding = branding;
         Anchor brand = BrandMark.link(branding, "", null);
 
-        HorizontalLayout bar = new HorizontalLayout(brand);
-        bar.setWidthFull();
-        bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.getStyle().set("padding", "0 var(--lumo-space-m)");
-        Span spacer = new Span();
-        bar.addAndExpand(spacer);
-
+        HorizontalLayout links = new HorizontalLayout(link("new-order", "nav.new-order", "nav-new-order"));
+        links.addClassName("ordino-header-links");
+        links.setAlignItems(FlexComponent.Alignment.CENTER);
         if (currentUser.email().isPresent()) {
-            bar.add(link("orders", "nav.orders", "nav-orders"), link("wallet", "nav.wallet", "nav-wallet"),
+            links.add(link("orders", "nav.orders", "nav-orders"), link("wallet", "nav.wallet", "nav-wallet"),
                     link("cart", "nav.cart", "nav-cart"));
         }
         if (currentUser.isStaff()) {
-            bar.add(link("admin", "nav.back-office", "nav-admin"));
+            links.add(link("admin", "nav.back-office", "nav-admin"));
         }
         if (currentUser.email().isPresent()) {
             Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(), e -> currentUser.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             logout.setId("logout");
-            bar.add(logout);
+            logout.setAriaLabel(getTranslation("nav.logout")); // a phone shows only the icon
+            logout.setTooltipText(getTranslation("nav.logout"));
+            links.add(logout);
         } else {
-            bar.add(link("login", "nav.login", "nav-login"));
+            links.add(link("login", "nav.login", "nav-login"));
         }
-        bar.getStyle().set("flex-wrap", "wrap").set("row-gap", "0").set("column-gap", "var(--lumo-space-m)");
+
+        // One line on every width: the shop name gives way first, then the links scroll sideways.
+        HorizontalLayout bar = new HorizontalLayout(brand, links);
+        bar.setId("customer-header");
+        bar.addClassName("ordino-header");
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
         addToNavbar(bar);
         setDrawerOpened(false); // the customer frame has no drawer: content uses the whole width
     }

@@ -36,6 +36,8 @@ import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,13 +228,13 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
     }
 
     /** The provider's cost of what the offering's price buys, or null when no provider fulfils it. */
-    private java.math.BigDecimal cost(OfferingView o) {
+    private BigDecimal cost(OfferingView o) {
         OfferingCosts.ProviderRate rate = rates.get(o.id());
         return rate == null ? null : rate.costPer(o.pricePer());
     }
 
-    private String format(java.math.BigDecimal amount) {
-        java.text.NumberFormat number = java.text.NumberFormat.getNumberInstance(getLocale());
+    private String format(BigDecimal amount) {
+        NumberFormat number = NumberFormat.getNumberInstance(getLocale());
         number.setMinimumFractionDigits(2);
         number.setMaximumFractionDigits(4);
         return number.format(amount);

@@ -43,6 +43,7 @@ import dev.ordino.plugin.SettingsForm;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -391,7 +392,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
         BigDecimalField rate = new BigDecimalField(getTranslation("providers.conversion"));
         rate.setId("provider-rate");
         if (existing == null) {
-            markup.setValue(new java.math.BigDecimal("50"));
+            markup.setValue(new BigDecimal("50"));
             priority.setValue(10);
             instances.suggestedPlugin().filter(plugins::containsKey).ifPresent(plugin::setValue);
         } else {

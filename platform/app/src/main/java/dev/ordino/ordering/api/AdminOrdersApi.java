@@ -1,5 +1,6 @@
 package dev.ordino.ordering.api;
 
+import dev.ordino.base.DomainException;
 import dev.ordino.base.api.ApiPage;
 import dev.ordino.base.api.IdempotencyKey;
 import dev.ordino.ordering.GatewayRefunds;
@@ -73,7 +74,7 @@ class AdminOrdersApi {
     @PostMapping("/{id}/status")
     OrderResponses.AdminOrder status(@PathVariable long id, @RequestBody StatusRequest request, Authentication authentication) {
         if (request.status() == null) {
-            throw dev.ordino.base.DomainException.badRequest("invalid_status", "status", "status is required");
+            throw DomainException.badRequest("invalid_status", "status", "status is required");
         }
         orders.changeStatus(id, OrderStatus.parse(request.status()), request.reason(), ApiCaller.of(authentication).email());
         return responses.admin(orders.order(id));
@@ -95,7 +96,7 @@ class AdminOrdersApi {
             case "wallet" -> orders.refund(id, request.amount(), request.reason(), ApiCaller.of(authentication).email(), key);
             case "gateway" -> gatewayRefunds.refund(id, request.amount(), request.reason(),
                     ApiCaller.of(authentication).email(), key);
-            default -> throw dev.ordino.base.DomainException.badRequest("invalid_refund_target", "to", "to must be wallet or gateway");
+            default -> throw DomainException.badRequest("invalid_refund_target", "to", "to must be wallet or gateway");
         };
         var order = orders.order(id);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)

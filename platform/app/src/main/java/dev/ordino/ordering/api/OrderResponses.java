@@ -1,10 +1,14 @@
 package dev.ordino.ordering.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.ordering.CheckoutPayments;
 import dev.ordino.ordering.OrderView;
 import dev.ordino.ordering.TimelineEntry;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The JSON shapes of orders, shared by the customer and admin APIs. Money as strings. */
@@ -18,7 +22,7 @@ class OrderResponses {
     }
 
     record Item(long productId, String name, long quantity, String link, String lineTotal, String status, Long startCount,
-                Long remains, java.util.Map<String, String> extras) {
+                Long remains, Map<String, String> extras) {
     }
 
     record Timeline(Instant at, String status, String note) {
@@ -26,12 +30,12 @@ class OrderResponses {
 
     record Order(long id, String number, String status, String paymentStatus, String total, String currency,
                  Instant createdAt, List<Item> items, List<Timeline> timeline,
-                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                 @JsonInclude(JsonInclude.Include.NON_NULL)
                  Payment payment) {
     }
 
     /** A gateway payment of an order: where to pay. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Payment(long id, String status, String redirectUrl, String qrString, String instructions) {
     }
 
@@ -47,7 +51,7 @@ class OrderResponses {
         return order(o, timeline, null);
     }
 
-    Order order(OrderView o, List<TimelineEntry> timeline, dev.ordino.ordering.CheckoutPayments.Started payment) {
+    Order order(OrderView o, List<TimelineEntry> timeline, CheckoutPayments.Started payment) {
         return new Order(o.id(), o.number(), o.status().key(), o.paymentStatus().key(), currency.format(o.total()),
                 o.currency(), o.createdAt(), items(o),
                 timeline == null ? null : timeline.stream().map(t -> new Timeline(t.at(), t.to().key(), t.note())).toList(),
@@ -65,7 +69,7 @@ class OrderResponses {
         return new PaymentState(o.id(), o.paymentStatus().key(), o.paidAt(), currency.format(o.total()), o.currency());
     }
 
-    String money(java.math.BigDecimal amount) {
+    String money(BigDecimal amount) {
         return currency.format(amount);
     }
 

@@ -1,5 +1,6 @@
 package dev.ordino.ordering.internal;
 
+import dev.ordino.base.json.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -42,7 +43,7 @@ public class CartItem {
         this.quantity = quantity;
         this.link = link;
         this.note = note;
-        this.extras = extras == null || extras.isEmpty() ? null : dev.ordino.base.json.Json.writeMap(extras);
+        this.extras = extras == null || extras.isEmpty() ? null : Json.writeMap(extras);
         this.addedAt = addedAt;
     }
 
@@ -52,6 +53,6 @@ public class CartItem {
     public long getQuantity() { return quantity; }
     public String getLink() { return link; }
     public String getNote() { return note; }
-    public Map<String, String> getExtras() { return extras == null ? Map.of() : dev.ordino.base.json.Json.readMap(extras); }
+    public Map<String, String> getExtras() { return extras == null ? Map.of() : Json.readMap(extras); }
     public Instant getAddedAt() { return addedAt; }
 }

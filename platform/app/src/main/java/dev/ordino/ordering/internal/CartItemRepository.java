@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 public interface CartItemRepository extends JpaRepository<CartItem, Long> {
 
@@ -14,7 +15,7 @@ public interface CartItemRepository extends JpaRepository<CartItem, Long> {
     long countByCustomerId(long customerId);
 
     @Modifying
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     @Query("delete from CartItem c where c.customerId = :customerId and c.id in :ids")
     int deleteOwned(@Param("customerId") long customerId, @Param("ids") Collection<Long> ids);
 }

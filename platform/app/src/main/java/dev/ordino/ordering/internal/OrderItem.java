@@ -1,5 +1,6 @@
 package dev.ordino.ordering.internal;
 
+import dev.ordino.base.json.Json;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.ordering.OrderStatus;
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.Map;
 
 @Entity
 @Table(name = "order_item")
@@ -64,7 +66,7 @@ public class OrderItem {
     public long getQuantity() { return quantity; }
     public String getLink() { return link; }
     public String getNote() { return note; }
-    public java.util.Map<String, String> getExtras() { return dev.ordino.base.json.Json.readMap(extras); }
+    public Map<String, String> getExtras() { return Json.readMap(extras); }
     public CustomerOrder getOrder() { return order; }
     public Long getStartCount() { return startCount; }
     public Long getRemains() { return remains; }

@@ -1,6 +1,7 @@
 package dev.ordino.ordering.internal;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -22,7 +23,7 @@ public interface OrderRepository extends JpaRepository<CustomerOrder, Long>, Jpa
 
     /** [orders, takings (paid minus refunded)] placed since the given instant. */
     @Query("select count(o), coalesce(sum(o.paidAmount - o.refundedAmount), 0) from CustomerOrder o where o.createdAt >= :since")
-    Object[] takingsSince(@Param("since") java.time.Instant since);
+    Object[] takingsSince(@Param("since") Instant since);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from CustomerOrder o where o.id = :id")

@@ -2,6 +2,7 @@ package dev.ordino.ordering.internal;
 
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.db.RowValues;
+import dev.ordino.base.json.Json;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.ordering.OrderItemView;
 import dev.ordino.ordering.OrderStatus;
@@ -61,12 +62,12 @@ public class OrderWriter {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public OrderItemView insertItem(long orderId, int position, long offeringId, OfferingKind kind, String name, long quantity,
-                                    String link, String note, java.util.Map<String, String> extras, BigDecimal unitPrice,
+                                    String link, String note, Map<String, String> extras, BigDecimal unitPrice,
                                     int pricePer, BigDecimal lineTotal) {
         long id = jdbc.sql("INSERT INTO order_item (order_id, position, offering_id, kind, name, quantity, link, note, extras, "
                         + "unit_price, price_per, line_total, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') RETURNING id")
                 .params(orderId, position, offeringId, kind.name(), name, quantity, link, note,
-                        dev.ordino.base.json.Json.writeMap(extras), unitPrice, pricePer, lineTotal)
+                        Json.writeMap(extras), unitPrice, pricePer, lineTotal)
                 .query(Long.class).single();
         return new OrderItemView(id, offeringId, name, kind, quantity, link, note, extras, unitPrice, pricePer, lineTotal,
                 OrderStatus.PENDING, null, null);

@@ -4,6 +4,7 @@ import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.PaymentStatus;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.util.Locale;
 
 /** Statuses are stored in lower case, as the API and the seeds write them. */
 final class StatusConverters {
@@ -20,7 +21,7 @@ final class StatusConverters {
 
         @Override
         public OrderStatus convertToEntityAttribute(String value) {
-            return value == null ? null : OrderStatus.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return value == null ? null : OrderStatus.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 
@@ -33,7 +34,7 @@ final class StatusConverters {
 
         @Override
         public PaymentStatus convertToEntityAttribute(String value) {
-            return value == null ? null : PaymentStatus.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return value == null ? null : PaymentStatus.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -75,7 +76,7 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
         payWith.setItemLabelGenerator(CheckoutPayments.Option::name);
         payWith.setValue(options.getFirst());
         payWith.setVisible(options.size() > 1);
-        payWith.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
+        payWith.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         payWith.addValueChangeListener(e -> nameTheButton());
         add(new H2(getTranslation("cart.title")), lines, total, payWith, problem, checkout);
         render();

@@ -22,6 +22,7 @@ import dev.ordino.ordering.ProviderCosts;
 import dev.ordino.security.Roles;
 import dev.ordino.store.StoreSettingsService;
 import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         ProviderCosts providers = providerCosts.getIfAvailable();
         PaymentsOverview payments = paymentsOverview.getIfAvailable();
         List<ProviderCosts.Balance> balances = providers == null ? List.of() : providers.balances();
-        PaymentsOverview.Pending pending = payments == null ? new PaymentsOverview.Pending(0, java.math.BigDecimal.ZERO, 0) : payments.pending();
+        PaymentsOverview.Pending pending = payments == null ? new PaymentsOverview.Pending(0, BigDecimal.ZERO, 0) : payments.pending();
 
         Div checklist = checklist(payments != null && payments.gatewayReady(), balances.stream().anyMatch(ProviderCosts.Balance::enabled),
                 !store.shopName().equals(store.defaults().shopName()), environment.containsProperty("ordino.currency"), currency.code());

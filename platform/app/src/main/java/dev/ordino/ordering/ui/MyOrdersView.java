@@ -28,6 +28,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,7 @@ public class MyOrdersView extends VerticalLayout implements BeforeEnterObserver,
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         String key = params.getOrDefault("tab", List.of("all")).getFirst();
-        tab = java.util.Arrays.stream(MyOrdersFilter.Tab.values()).filter(t -> t.key().equals(key)).findFirst()
+        tab = Arrays.stream(MyOrdersFilter.Tab.values()).filter(t -> t.key().equals(key)).findFirst()
                 .orElse(MyOrdersFilter.Tab.ALL);
         tabs.setSelectedTab(tabOf.get(tab));
         search.setValue(params.getOrDefault("q", List.of("")).getFirst());

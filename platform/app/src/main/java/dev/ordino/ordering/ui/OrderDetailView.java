@@ -6,13 +6,17 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -22,11 +26,13 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.MainLayout;
+import dev.ordino.ordering.CheckoutPayments;
 import dev.ordino.ordering.OrderItemView;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderUpdates;
 import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.PaymentStatus;
 import dev.ordino.ordering.ProviderRequests;
 import dev.ordino.ordering.TimelineEntry;
 import dev.ordino.security.CurrentUser;
@@ -34,6 +40,8 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One of the customer's orders: items, totals, status timeline, live. When staff or a job
@@ -63,15 +71,15 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     final Button refill = new Button();
     final Button cancelRequest = new Button();
     final Span refillStatus = new Span();
-    private final java.util.Optional<dev.ordino.ordering.ProviderRequests> providerRequests;
-    private final java.util.Optional<dev.ordino.ordering.CheckoutPayments> checkoutPayments;
+    private final Optional<ProviderRequests> providerRequests;
+    private final Optional<CheckoutPayments> checkoutPayments;
     final Div payNow = new Div();
 
     public OrderDetailView(OrderService orders, OrderUpdates updates, StoreCurrency currency, CurrentUser currentUser,
-                           org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.ProviderRequests> providerRequests,
-                           org.springframework.beans.factory.ObjectProvider<dev.ordino.ordering.CheckoutPayments> checkoutPayments) {
-        this.providerRequests = java.util.Optional.ofNullable(providerRequests.getIfAvailable());
-        this.checkoutPayments = java.util.Optional.ofNullable(checkoutPayments.getIfAvailable());
+                           ObjectProvider<ProviderRequests> providerRequests,
+                           ObjectProvider<CheckoutPayments> checkoutPayments) {
+        this.providerRequests = Optional.ofNullable(providerRequests.getIfAvailable());
+        this.checkoutPayments = Optional.ofNullable(checkoutPayments.getIfAvailable());
         this.orders = orders;
         this.updates = updates;
         this.currency = currency;
@@ -104,9 +112,9 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         });
         refillStatus.setId("order-refill-status");
         refillStatus.addClassName("ordino-muted");
-        com.vaadin.flow.component.orderedlayout.FlexLayout requests =
-                new com.vaadin.flow.component.orderedlayout.FlexLayout(refill, cancelRequest, refillStatus);
-        requests.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        FlexLayout requests =
+                new FlexLayout(refill, cancelRequest, refillStatus);
+        requests.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         requests.getStyle().set("gap", "var(--lumo-space-s)");
         payNow.setId("order-pay-now");
         payNow.addClassName("ordino-card");
@@ -146,21 +154,21 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         }
         cancel.setVisible(order.status() == OrderStatus.PENDING);
         payNow.removeAll();
-        var pending = order.paymentStatus() == dev.ordino.ordering.PaymentStatus.PENDING && order.status() == OrderStatus.PENDING
-                ? checkoutPayments.flatMap(p -> p.forOrder(order.id())).filter(p -> p.status().equals("pending")) : java.util.Optional.<dev.ordino.ordering.CheckoutPayments.Started>empty();
+        var pending = order.paymentStatus() == PaymentStatus.PENDING && order.status() == OrderStatus.PENDING
+                ? checkoutPayments.flatMap(p -> p.forOrder(order.id())).filter(p -> p.status().equals("pending")) : Optional.<CheckoutPayments.Started>empty();
         pending.ifPresent(p -> {
             payNow.add(new Div(getTranslation("order.pay-pending")));
             if (p.redirectUrl() != null) {
-                com.vaadin.flow.component.html.Anchor open = new com.vaadin.flow.component.html.Anchor(p.redirectUrl(),
+                Anchor open = new Anchor(p.redirectUrl(),
                         getTranslation("topup.open-payment-page"));
                 open.setId("order-pay-link");
                 payNow.add(new Div(open));
             }
             if (p.qrString() != null) {
-                payNow.add(new Div(getTranslation("topup.scan")), new com.vaadin.flow.component.html.Pre(p.qrString()));
+                payNow.add(new Div(getTranslation("topup.scan")), new Pre(p.qrString()));
             }
             if (p.instructions() != null) {
-                com.vaadin.flow.component.html.Pre instructions = new com.vaadin.flow.component.html.Pre(p.instructions());
+                Pre instructions = new Pre(p.instructions());
                 instructions.getStyle().set("white-space", "pre-wrap");
                 payNow.add(instructions);
             }
@@ -192,7 +200,7 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         }
         if (item.remains() != null && item.quantity() > 0) {
             long delivered = Math.max(0, Math.min(item.quantity(), item.quantity() - item.remains()));
-            com.vaadin.flow.component.progressbar.ProgressBar progress = new com.vaadin.flow.component.progressbar.ProgressBar(
+            ProgressBar progress = new ProgressBar(
                     0, item.quantity(), delivered);
             progress.addClassName("order-item-progress");
             progress.getElement().setAttribute("aria-label", getTranslation("order.delivered",

@@ -1,5 +1,6 @@
 package dev.ordino.ordering.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -53,7 +54,7 @@ class OrderDialog extends Dialog {
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         getFooter().add(cancel);
-        getFooter().add(form.actions.getChildren().toArray(com.vaadin.flow.component.Component[]::new));
+        getFooter().add(form.actions.getChildren().toArray(Component[]::new));
         form.actions.setVisible(false);
     }
 

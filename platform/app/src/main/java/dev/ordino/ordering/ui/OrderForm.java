@@ -19,6 +19,7 @@ import com.vaadin.flow.router.QueryParameters;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.Feedback;
+import dev.ordino.base.ui.ReturnAddress;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.ordering.CartService;
 import dev.ordino.ordering.OrderService;
@@ -26,6 +27,7 @@ import dev.ordino.ordering.PlaceOrder;
 import dev.ordino.ordering.Placement;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -229,7 +231,7 @@ class OrderForm extends VerticalLayout {
     void orderNow() {
         try {
             Placement placement = orders.place(customerId, actor, new PlaceOrder(List.of(line(false)), "wallet"), idempotencyKey);
-            var ui = java.util.Optional.ofNullable(UI.getCurrent());
+            var ui = Optional.ofNullable(UI.getCurrent());
             onDone.run();
             Feedback.success(getTranslation("order.placed", placement.order().number()));
             ui.ifPresent(current -> current.navigate("orders/" + placement.order().id()));
@@ -255,7 +257,7 @@ class OrderForm extends VerticalLayout {
         UI ui = UI.getCurrent();
         String back = returnTo != null ? returnTo : ui.getActiveViewLocation().getPathWithQueryParameters();
         onDone.run();
-        ui.navigate("login", QueryParameters.of(dev.ordino.base.ui.ReturnAddress.PARAMETER, back));
+        ui.navigate("login", QueryParameters.of(ReturnAddress.PARAMETER, back));
     }
 
     private void showError(DomainException e) {

@@ -9,12 +9,14 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.ordering.GatewayRefunds;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderView;
@@ -43,10 +45,10 @@ class OrderPanel extends VerticalLayout {
     private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
     private OrderView order;
 
-    private final dev.ordino.ordering.GatewayRefunds gatewayRefunds;
+    private final GatewayRefunds gatewayRefunds;
 
     OrderPanel(OrderAdminService orders, StoreCurrency currency, String actor, Runnable changed,
-               dev.ordino.ordering.GatewayRefunds gatewayRefunds) {
+               GatewayRefunds gatewayRefunds) {
         this.gatewayRefunds = gatewayRefunds;
         this.orders = orders;
         this.currency = currency;
@@ -139,8 +141,8 @@ class OrderPanel extends VerticalLayout {
     class RefundDialog extends Dialog {
         final BigDecimalField amount = new BigDecimalField();
         final TextField why = new TextField();
-        final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> to =
-                new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>();
+        final RadioButtonGroup<String> to =
+                new RadioButtonGroup<>();
         final Button confirm = new Button();
         private final String key = UUID.randomUUID().toString();
 

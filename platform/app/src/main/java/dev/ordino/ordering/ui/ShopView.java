@@ -33,6 +33,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -210,7 +211,7 @@ public class ShopView extends VerticalLayout implements BeforeEnterObserver, Has
         Button chip = new Button(name + " · " + Prices.count(this, count), e -> choose(section.key(), slug));
         chip.setId("category-" + (slug == null ? "all" : slug));
         chip.addThemeVariants(ButtonVariant.LUMO_SMALL,
-                java.util.Objects.equals(slug, category) ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
+                Objects.equals(slug, category) ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
         return chip;
     }
 

@@ -6,6 +6,7 @@ import dev.ordino.payment.Payments;
 import dev.ordino.security.ApiCaller;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,8 +54,8 @@ class AdminPaymentsApi {
     @GetMapping("/v1/admin/payments")
     List<Payments.PaymentView> search(@RequestParam(required = false) String status, @RequestParam(required = false) Long gateway,
                                       @RequestParam(required = false) String customer,
-                                      @RequestParam(required = false) java.math.BigDecimal minAmount,
-                                      @RequestParam(required = false) java.math.BigDecimal maxAmount,
+                                      @RequestParam(required = false) BigDecimal minAmount,
+                                      @RequestParam(required = false) BigDecimal maxAmount,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {

@@ -2,6 +2,7 @@ package dev.ordino.payment.api;
 
 import dev.ordino.base.DomainException;
 import dev.ordino.base.api.ApiProblems;
+import dev.ordino.payment.GatewayInstances;
 import dev.ordino.payment.PaymentWebhooks;
 import dev.ordino.payment.Payments;
 import dev.ordino.payment.WebhookLimits;
@@ -9,6 +10,7 @@ import dev.ordino.security.ApiCaller;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,11 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentsApi {
 
     private final Payments payments;
-    private final dev.ordino.payment.GatewayInstances gateways;
+    private final GatewayInstances gateways;
     private final PaymentWebhooks webhooks;
     private final WebhookLimits limits;
 
-    PaymentsApi(Payments payments, dev.ordino.payment.GatewayInstances gateways, PaymentWebhooks webhooks, WebhookLimits limits) {
+    PaymentsApi(Payments payments, GatewayInstances gateways, PaymentWebhooks webhooks, WebhookLimits limits) {
         this.payments = payments;
         this.gateways = gateways;
         this.webhooks = webhooks;
@@ -75,7 +77,7 @@ class PaymentsApi {
      */
     @PostMapping("/v1/payments/{gatewayInstanceId}/webhook")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The gateway's notification, as it signed it")
-    ResponseEntity<?> webhook(@PathVariable long gatewayInstanceId, HttpServletRequest request) throws java.io.IOException {
+    ResponseEntity<?> webhook(@PathVariable long gatewayInstanceId, HttpServletRequest request) throws IOException {
         if (!gateways.exists(gatewayInstanceId)) {
             return ApiProblems.problem(404, "gateway_not_found", "No such payment gateway", null);
         }

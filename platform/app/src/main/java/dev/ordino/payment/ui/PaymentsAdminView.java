@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -39,6 +40,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import dev.ordino.account.AccountService;
 import dev.ordino.account.AccountSummary;
 import dev.ordino.payment.PaymentFollowUps;
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -62,8 +64,8 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
     final Select<String> status = new Select<>();
     final ComboBox<GatewayInstances.GatewayView> gatewayFilter = new ComboBox<>();
     final TextField customer = new TextField();
-    final com.vaadin.flow.component.textfield.BigDecimalField minAmount = new com.vaadin.flow.component.textfield.BigDecimalField();
-    final com.vaadin.flow.component.textfield.BigDecimalField maxAmount = new com.vaadin.flow.component.textfield.BigDecimalField();
+    final BigDecimalField minAmount = new BigDecimalField();
+    final BigDecimalField maxAmount = new BigDecimalField();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
     final Grid<Payments.PaymentView> grid = new Grid<>();
@@ -285,7 +287,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         Button edit = new Button(getTranslation("action.edit"), e -> editor(g));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.setVisible(currentUser.hasRole(Roles.ADMIN));
-        VerticalLayout card = new VerticalLayout(new com.vaadin.flow.component.html.Div(name, new Span(" "),
+        VerticalLayout card = new VerticalLayout(new Div(name, new Span(" "),
                 new HealthBadge(g.health(), g.lastError())), webhook, edit);
         card.setPadding(false);
         card.setSpacing(false);
@@ -294,7 +296,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
 
     /** A webhook URL on this machine's own address is unreachable for a gateway: ORDINO_PUBLIC_URL is not set. */
     static boolean isLocal(String url) {
-        String host = java.net.URI.create(url).getHost();
+        String host = URI.create(url).getHost();
         return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import dev.ordino.base.DomainException;
@@ -124,7 +125,7 @@ public class TopUpView extends VerticalLayout implements BeforeEnterObserver, Ha
             try {
                 show(payments.myPayment(currentUser.requireId(), Long.parseLong(id)));
             } catch (NumberFormatException | DomainException e) {
-                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+                event.rerouteToError(NotFoundException.class);
             }
         });
     }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -98,7 +99,7 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         item.getSubMenu().addItem(getTranslation(account.enabled() ? "admin.users.disable" : "admin.users.enable"), e -> confirmEnabled(account));
         HorizontalLayout actions = new HorizontalLayout(adjust, more);
         actions.setSpacing(false);
-        actions.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
         return actions;
     }
 

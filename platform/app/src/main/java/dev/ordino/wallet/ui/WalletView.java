@@ -28,6 +28,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
@@ -117,7 +118,7 @@ public class WalletView extends VerticalLayout implements HasDynamicTitle {
 
     void showPending() {
         pending.removeAll();
-        var waiting = topUps == null ? java.util.List.<PendingTopUps.PendingTopUp>of() : topUps.pending(user);
+        var waiting = topUps == null ? List.<PendingTopUps.PendingTopUp>of() : topUps.pending(user);
         pending.setVisible(!waiting.isEmpty());
         if (waiting.isEmpty()) {
             return;

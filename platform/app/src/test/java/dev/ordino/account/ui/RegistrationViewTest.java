@@ -4,12 +4,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import dev.ordino.KaribuTest;
 import dev.ordino.account.AccountService;
 import dev.ordino.account.Registration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 class RegistrationViewTest extends KaribuTest {
 
@@ -31,9 +36,9 @@ class RegistrationViewTest extends KaribuTest {
         view.submit.click();
 
         // Kept where Spring Security finds it on the next request of this browser.
-        Object kept = com.vaadin.flow.server.VaadinSession.getCurrent().getSession().getAttribute(
-                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        assertThat(kept).isInstanceOfSatisfying(org.springframework.security.core.context.SecurityContext.class, context -> {
+        Object kept = VaadinSession.getCurrent().getSession().getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(kept).isInstanceOfSatisfying(SecurityContext.class, context -> {
             assertThat(context.getAuthentication().isAuthenticated()).isTrue();
             assertThat(context.getAuthentication().getName()).isEqualTo(email);
             assertThat(context.getAuthentication().getAuthorities()).extracting(Object::toString).containsExactly("ROLE_CUSTOMER");
@@ -42,12 +47,12 @@ class RegistrationViewTest extends KaribuTest {
 
     @Test
     void theSignInLinkKeepsThePageToReturnTo() {
-        UI.getCurrent().navigate("register", com.vaadin.flow.router.QueryParameters.of("continue", "s/12-likes"));
+        UI.getCurrent().navigate("register", QueryParameters.of("continue", "s/12-likes"));
         RegistrationView view = _get(RegistrationView.class);
-        assertThat(_get(view, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Sign in")).getHref())
+        assertThat(_get(view, Anchor.class, spec -> spec.withText("Sign in")).getHref())
                 .isEqualTo("login?continue=s%2F12-likes");
-        UI.getCurrent().navigate("register", com.vaadin.flow.router.QueryParameters.of("continue", "//evil.example/x"));
-        assertThat(_get(_get(RegistrationView.class), com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Sign in"))
+        UI.getCurrent().navigate("register", QueryParameters.of("continue", "//evil.example/x"));
+        assertThat(_get(_get(RegistrationView.class), Anchor.class, spec -> spec.withText("Sign in"))
                 .getHref()).as("only a page of the shop").isEqualTo("login");
     }
 

@@ -10,12 +10,14 @@ import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingFilter;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.PlaceOrder;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -117,7 +119,7 @@ class PublicationReplayTest {
      * (Modulith writes the publication date into the last resubmission date too, and counts one attempt).
      */
     void leftUnfinished(long orderId, Duration ago) {
-        java.sql.Timestamp then = java.sql.Timestamp.from(clock.instant().minus(ago));
+        Timestamp then = Timestamp.from(clock.instant().minus(ago));
         jdbc.sql("UPDATE EVENT_PUBLICATION SET COMPLETION_DATE = NULL, STATUS = 'PROCESSING', PUBLICATION_DATE = ?, "
                         + "LAST_RESUBMISSION_DATE = ?, COMPLETION_ATTEMPTS = 1 WHERE LISTENER_ID LIKE '%StaffNotifier%' AND SERIALIZED_EVENT LIKE ?")
                 .params(then, then, "%\"orderId\":" + orderId + ",%").update();
@@ -182,7 +184,7 @@ class PublicationReplayTest {
         assertThat(sent(id)).isEqualTo(1);
     }
 
-    private static int await(CountDownLatch start, java.util.function.IntSupplier task) {
+    private static int await(CountDownLatch start, IntSupplier task) {
         try {
             start.await();
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -60,7 +61,7 @@ class ProvidersViewTest extends KaribuTest {
 
             signIn("someone@example.com", Roles.CUSTOMER);
             assertThatThrownBy(() -> UI.getCurrent().navigate("admin/providers"))
-                    .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+                    .isInstanceOf(MockAccessDeniedException.class);
 
             signIn("staff@example.com", Roles.STAFF);
             UI.getCurrent().navigate("admin/providers");

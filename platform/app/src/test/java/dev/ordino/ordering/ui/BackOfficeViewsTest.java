@@ -30,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,7 +119,7 @@ class BackOfficeViewsTest extends KaribuTest {
             assertThat(_get(dashboard, Span.class, spec -> spec.withId("dashboard-margin")).getText())
                     .isEqualTo(currency.display(dashboard.figures.grossMargin()));
             assertThat(_get(dashboard, Image.class, spec -> spec.withId("dashboard-chart")).getSrc()).startsWith("data:image/svg+xml;base64,");
-            assertThat(RevenueChart.svg(after.days(), java.util.Locale.ENGLISH, "Revenue", "Orders")).contains("<rect").contains("<path");
+            assertThat(RevenueChart.svg(after.days(), Locale.ENGLISH, "Revenue", "Orders")).contains("<rect").contains("<path");
 
             // The orders grid: found by link, with the provider's cost and the margin of each order.
             UI.getCurrent().navigate("admin/orders");

@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
 import dev.ordino.Actors;
 import dev.ordino.KaribuTest;
 import dev.ordino.account.AccountSummary;
+import dev.ordino.base.ui.NotFoundView;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingFilter;
 import dev.ordino.catalog.OfferingView;
@@ -20,16 +24,24 @@ import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderView;
+import dev.ordino.ordering.PaymentStatus;
 import dev.ordino.ordering.PlaceOrder;
+import dev.ordino.payment.FakeStripe;
+import dev.ordino.payment.GatewayInstances;
+import dev.ordino.payment.PaymentWebhooks;
 import dev.ordino.security.Roles;
 import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class OrderingViewsTest extends KaribuTest {
 
@@ -162,7 +174,7 @@ class OrderingViewsTest extends KaribuTest {
         assertThat(cart.total.getText()).isEqualTo("Total 0.50 USD · your balance 10.00 USD");
         cart.checkout.click();
         OrderDetailView page = _get(OrderDetailView.class);
-        assertThat(_find(page.items, com.vaadin.flow.component.html.Div.class)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(_find(page.items, Div.class)).hasSizeGreaterThanOrEqualTo(2);
         assertThat(wallet.balance(customer.id())).isEqualByComparingTo("9.50");
     }
 
@@ -178,7 +190,7 @@ class OrderingViewsTest extends KaribuTest {
         assertThat(page.cancel.isVisible()).isTrue();
 
         // Staff act from their own session: another thread, as in a running app.
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> actors.asAdmin(() ->
+        CompletableFuture.supplyAsync(() -> actors.asAdmin(() ->
                 desk.changeStatus(order.id(), OrderStatus.PROCESSING, "Sent to provider", "staff@ordino"))).get();
         // The update arrives from another thread, as a push would; let it through.
         for (int i = 0; i < 400 && !page.status.getElement().getTextRecursively().contains("Processing"); i++) {
@@ -200,7 +212,7 @@ class OrderingViewsTest extends KaribuTest {
         signIn(bob);
         UI.getCurrent().navigate("orders/" + order.id());
         assertThat(_find(OrderDetailView.class)).isEmpty();
-        _get(dev.ordino.base.ui.NotFoundView.class);
+        _get(NotFoundView.class);
     }
 
     @Test
@@ -215,9 +227,9 @@ class OrderingViewsTest extends KaribuTest {
         signIn("staff@example.com", Roles.STAFF);
         UI.getCurrent().navigate("admin");
         DashboardView dashboard = _get(DashboardView.class);
-        assertThat(Long.parseLong(_get(dashboard, com.vaadin.flow.component.html.Span.class,
+        assertThat(Long.parseLong(_get(dashboard, Span.class,
                 spec -> spec.withId("dashboard-orders-today")).getText())).isGreaterThanOrEqualTo(2);
-        assertThat(Long.parseLong(_get(dashboard, com.vaadin.flow.component.html.Span.class,
+        assertThat(Long.parseLong(_get(dashboard, Span.class,
                 spec -> spec.withId("dashboard-waiting")).getText())).isGreaterThanOrEqualTo(1);
         UI.getCurrent().navigate("admin/orders");
         OrdersAdminView view = _get(OrdersAdminView.class);
@@ -228,7 +240,7 @@ class OrderingViewsTest extends KaribuTest {
         view.statuses.setValue(Set.of(OrderStatus.REJECTED));
         assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(b.id());
         view.statuses.clear();
-        view.payment.setValue(dev.ordino.ordering.PaymentStatus.PAID);
+        view.payment.setValue(PaymentStatus.PAID);
         assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(a.id());
         view.payment.clear();
         view.offering.setValue(offering("TikTok Likes"));
@@ -253,16 +265,16 @@ class OrderingViewsTest extends KaribuTest {
     }
 
     @Autowired
-    dev.ordino.payment.GatewayInstances gateways;
+    GatewayInstances gateways;
     @Autowired
-    dev.ordino.payment.PaymentWebhooks webhooks;
+    PaymentWebhooks webhooks;
 
     @Test
     void theCartCanBePaidThroughAGatewayAndStaffRefundBackThroughIt() throws Exception {
-        try (dev.ordino.payment.FakeStripe stripe = new dev.ordino.payment.FakeStripe()) {
+        try (FakeStripe stripe = new FakeStripe()) {
             String name = "Card " + UUID.randomUUID();
             signIn("admin@example.com", Roles.ADMIN);
-            long gateway = gateways.create(new dev.ordino.payment.GatewayInstances.GatewayForm(name, "payment-stripe", stripe.settings(),
+            long gateway = gateways.create(new GatewayInstances.GatewayForm(name, "payment-stripe", stripe.settings(),
                     true)).id();
             AccountSummary customer = actors.customerWith("0");
             OrderDialog form = openOrderForm(customer, "TikTok Likes");
@@ -276,15 +288,15 @@ class OrderingViewsTest extends KaribuTest {
 
             OrderDetailView page = _get(OrderDetailView.class);
             assertThat(page.payNow.isVisible()).as("how to pay").isTrue();
-            assertThat(_get(page.payNow, com.vaadin.flow.component.html.Anchor.class).getHref()).startsWith(stripe.settings().get("apiBase"));
+            assertThat(_get(page.payNow, Anchor.class).getHref()).startsWith(stripe.settings().get("apiBase"));
             long orderId = jdbc.sql("SELECT MAX(id) FROM customer_order WHERE customer_id = ?").param(customer.id()).query(Long.class).single();
             assertThat(wallet.balance(customer.id())).isEqualByComparingTo("0");
 
-            String session = _get(page.payNow, com.vaadin.flow.component.html.Anchor.class).getHref().replaceAll(".*/pay/", "");
+            String session = _get(page.payNow, Anchor.class).getHref().replaceAll(".*/pay/", "");
             stripe.paid(session);
             String event = stripe.event("evt_" + UUID.randomUUID(), "checkout.session.completed", session, null);
-            assertThat(webhooks.handle(gateway, java.util.Map.of("stripe-signature", List.of(dev.ordino.payment.FakeStripe.sign(event))),
-                    event.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
+            assertThat(webhooks.handle(gateway, Map.of("stripe-signature", List.of(FakeStripe.sign(event))),
+                    event.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
             // The customer's open page hears of the payment (push) and stops asking for it.
             for (int i = 0; i < 400 && page.payNow.isVisible(); i++) {
                 Thread.sleep(50);
@@ -310,5 +322,5 @@ class OrderingViewsTest extends KaribuTest {
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 }

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import dev.ordino.Actors;
@@ -19,6 +22,7 @@ import dev.ordino.catalog.OfferingForm;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.catalog.Platform;
+import dev.ordino.ordering.MyOrdersFilter;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
@@ -29,6 +33,7 @@ import dev.ordino.wallet.WalletService;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +101,7 @@ class StorefrontViewsTest extends KaribuTest {
     @Test
     void aVisitorIsAskedToSignInAndComesBackToTheSameService() {
         OfferingView saves = freshService("0-2 hours");
-        UI.getCurrent().navigate("new-order", com.vaadin.flow.router.QueryParameters.of("service", String.valueOf(saves.id())));
+        UI.getCurrent().navigate("new-order", QueryParameters.of("service", String.valueOf(saves.id())));
         NewOrderView page = _get(NewOrderView.class);
         assertThat(page.service.getValue().id()).isEqualTo(saves.id());
         assertThat(page.form.signIn.isVisible()).isTrue();
@@ -154,7 +159,7 @@ class StorefrontViewsTest extends KaribuTest {
 
         UI.getCurrent().navigate("s/" + saves.id() + "-" + saves.slug());
         OfferingPage page = _get(OfferingPage.class);
-        assertThat(_get(page.facts, com.vaadin.flow.component.html.Span.class, spec -> spec.withId("offering-completion")).getText())
+        assertThat(_get(page.facts, Span.class, spec -> spec.withId("offering-completion")).getText())
                 .isEqualTo("3 hours (measured on completed orders)");
         assertThat(page.form.signIn.isVisible()).as("a visitor").isTrue();
     }
@@ -202,16 +207,16 @@ class StorefrontViewsTest extends KaribuTest {
         UI.getCurrent().navigate("orders");
         MyOrdersView view = _get(MyOrdersView.class);
         assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(cancelled.id(), done.id(), running.id());
-        view.select(dev.ordino.ordering.MyOrdersFilter.Tab.ACTIVE);
+        view.select(MyOrdersFilter.Tab.ACTIVE);
         view = _get(MyOrdersView.class);
         assertThat(UI.getCurrent().getActiveViewLocation().getPathWithQueryParameters()).isEqualTo("orders?tab=active");
         assertThat(GridKt._findAll(view.grid)).extracting(OrderView::id).containsExactly(running.id());
-        view.select(dev.ordino.ordering.MyOrdersFilter.Tab.COMPLETED);
+        view.select(MyOrdersFilter.Tab.COMPLETED);
         assertThat(GridKt._findAll(_get(MyOrdersView.class).grid)).extracting(OrderView::id).containsExactly(done.id());
-        view.select(dev.ordino.ordering.MyOrdersFilter.Tab.CANCELLED);
+        view.select(MyOrdersFilter.Tab.CANCELLED);
         assertThat(GridKt._findAll(_get(MyOrdersView.class).grid)).extracting(OrderView::id).containsExactly(cancelled.id());
 
-        UI.getCurrent().navigate("orders", com.vaadin.flow.router.QueryParameters.of("q", "finished-POST"));
+        UI.getCurrent().navigate("orders", QueryParameters.of("q", "finished-POST"));
         assertThat(GridKt._findAll(_get(MyOrdersView.class).grid)).extracting(OrderView::id).containsExactly(done.id());
         _get(MyOrdersView.class).search.setValue(running.number());
         assertThat(GridKt._findAll(_get(MyOrdersView.class).grid)).extracting(OrderView::id).containsExactly(running.id());
@@ -240,11 +245,11 @@ class StorefrontViewsTest extends KaribuTest {
                 .map(c -> c.getElement().getAttribute("data-status"))).containsOnly("processing");
         assertThat(page.items.getElement().getTextRecursively()).contains("Processing", "https://www.instagram.com/p/second",
                 "100 of 200 delivered");
-        assertThat(_find(page.items, com.vaadin.flow.component.progressbar.ProgressBar.class)).singleElement()
+        assertThat(_find(page.items, ProgressBar.class)).singleElement()
                 .satisfies(bar -> assertThat(bar.getValue()).isEqualTo(100));
 
         // Staff act from their own session: another thread, as in a running app.
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> actors.asAdmin(() ->
+        CompletableFuture.supplyAsync(() -> actors.asAdmin(() ->
                 desk.changeStatus(order.id(), OrderStatus.CANCELLED, "Private account", "staff@ordino"))).join();
         page.reload();
         assertThat(page.stepper.getChildren().map(c -> c.getElement().getAttribute("data-state") + ":" + c.getElement().getTextRecursively()))

@@ -26,6 +26,7 @@ import dev.ordino.ordering.PlaceOrder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -266,12 +267,12 @@ class TwoNodesLiveUpdatesTest extends KaribuTest {
             }
             return new DelegatingDataSource(target) {
                 @Override
-                public Connection getConnection() throws java.sql.SQLException {
+                public Connection getConnection() throws SQLException {
                     return counting(super.getConnection());
                 }
 
                 @Override
-                public Connection getConnection(String username, String password) throws java.sql.SQLException {
+                public Connection getConnection(String username, String password) throws SQLException {
                     return counting(super.getConnection(username, password));
                 }
             };

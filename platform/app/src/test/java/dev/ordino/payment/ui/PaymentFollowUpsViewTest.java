@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -120,6 +121,6 @@ class PaymentFollowUpsViewTest extends KaribuTest {
         UI.getCurrent().navigate("wallet/top-ups/" + started.id());
         assertThat(_get(TopUpView.class).status.getText()).isEqualTo("Failed");
         UI.getCurrent().navigate("wallet");
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Div.class, spec -> spec.withId("pending-" + started.id()))).isEmpty();
+        assertThat(LocatorJ._find(Div.class, spec -> spec.withId("pending-" + started.id()))).isEmpty();
     }
 }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class PaymentViewsTest extends KaribuTest {
 
@@ -65,7 +68,7 @@ class PaymentViewsTest extends KaribuTest {
         view.pay.click();
         assertThat(view.result.isVisible()).isTrue();
         assertThat(view.status.getText()).isEqualTo("Waiting for payment");
-        assertThat(_get(view.result, com.vaadin.flow.component.html.Pre.class).getText()).contains("ACME Bank 123").contains("20");
+        assertThat(_get(view.result, Pre.class).getText()).contains("ACME Bank 123").contains("20");
 
         Payments.PaymentView pending = payments.myPayment(customer.id(), jdbcLatest(customer.id()));
         // Staff confirm from their own session, on another thread, as in a running app.
@@ -79,7 +82,7 @@ class PaymentViewsTest extends KaribuTest {
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     long jdbcLatest(long customerId) {
         return jdbc.sql("SELECT MAX(id) FROM payment WHERE customer_id = ?").param(customerId).query(Long.class).single();
@@ -94,7 +97,7 @@ class PaymentViewsTest extends KaribuTest {
 
         signIn(customer);
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/payments"))
-                .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+                .isInstanceOf(MockAccessDeniedException.class);
 
         signIn("staff@example.com", Roles.STAFF);
         UI.getCurrent().navigate("admin/payments");
@@ -115,7 +118,7 @@ class PaymentViewsTest extends KaribuTest {
                 .anySatisfy(url -> assertThat(url).endsWith("/v1/payments/" + bank.id() + "/webhook"));
 
         view.detail(started);
-        _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("payment-confirm")).click();
+        _get(Button.class, spec -> spec.withId("payment-confirm")).click();
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         assertThat(wallet.balance(customer.id())).isEqualByComparingTo("33.00");
         assertThat(payments.events(started.id())).extracting(Payments.EventView::outcome).containsExactly("confirmed");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import dev.ordino.Actors;
 import dev.ordino.KaribuTest;
@@ -26,7 +27,7 @@ class UsersAdminViewTest extends KaribuTest {
     void staffCannotOpenTheUsersPageButAdminsAdjustAWalletThere() {
         signIn("staff@example.com", Roles.STAFF);
         assertThatThrownBy(() -> UI.getCurrent().navigate("admin/users"))
-                .isInstanceOf(com.github.mvysny.kaributesting.v10.MockAccessDeniedException.class);
+                .isInstanceOf(MockAccessDeniedException.class);
 
         AccountSummary customer = actors.customer();
         signIn("admin@example.com", Roles.ADMIN);
