@@ -29,12 +29,14 @@ import dev.ordino.security.Roles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class BackOfficeViewsTest extends KaribuTest {
 
@@ -55,7 +57,7 @@ class BackOfficeViewsTest extends KaribuTest {
     @Autowired
     StoreCurrency currency;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private OfferingView offering(String name) {
         return catalog.offerings(new OfferingFilter(null, null, name, false), Pageable.ofSize(5)).getContent().stream()
@@ -102,7 +104,7 @@ class BackOfficeViewsTest extends KaribuTest {
                     .isEqualTo(1);
             List<OrderReports.TopOffering> top = after.topOfferings();
             assertThat(top).hasSizeLessThanOrEqualTo(5)
-                    .isSortedAccordingTo(java.util.Comparator.comparing(OrderReports.TopOffering::revenue).reversed());
+                    .isSortedAccordingTo(Comparator.comparing(OrderReports.TopOffering::revenue).reversed());
             // Other tests sell in the same database: the new line is among the top five when its name's sales reach them.
             BigDecimal named = jdbc.sql("SELECT COALESCE(SUM(i.line_total), 0) FROM order_item i JOIN customer_order o "
                     + "ON o.id = i.order_id WHERE i.name = 'IG Followers' AND o.payment_status IN ('paid', 'partially_refunded')")
