@@ -2,6 +2,7 @@ package dev.ordino.ordering.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import dev.ordino.Actors;
@@ -12,6 +13,8 @@ import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.PlaceOrder;
+import dev.ordino.ordering.ProviderRequests;
+import dev.ordino.base.DomainException;
 import dev.ordino.ordering.TimelineEntry;
 import dev.ordino.security.Roles;
 import java.util.List;
@@ -36,6 +39,8 @@ class WhiteLabelTimelineTest extends KaribuTest {
     FakeSmmPanelAccess panels;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProviderRequests requests;
 
     @Test
     void customerSeesShopWordsWhileStaffSeeTheProviderAndItsReference() throws Exception {
@@ -69,6 +74,17 @@ class WhiteLabelTimelineTest extends KaribuTest {
             assertThat(shown).contains("In progress").doesNotContain(providerName).doesNotContainPattern("\\b" + ref + "\\b")
                     .doesNotContainIgnoringCase("provider");
             assertThat(page.cancelRequest.getText()).isEqualTo("Request cancellation");
+
+            // The panel turns the cancellation down in its own words: the customer gets the shop's.
+            panels.refuseCancels(panel, "Order " + ref + " locked by " + providerName);
+            assertThatThrownBy(() -> actors.as(customer, () -> {
+                requests.requestCancel(customer.id(), orderId, customer.email());
+                return null;
+            })).isInstanceOfSatisfying(DomainException.class, e -> {
+                assertThat(e.code()).isEqualTo("provider_refused");
+                assertThat(e.getMessage()).doesNotContain(providerName).doesNotContainIgnoringCase("locked")
+                        .doesNotContainIgnoringCase("provider");
+            });
         }
     }
 }
