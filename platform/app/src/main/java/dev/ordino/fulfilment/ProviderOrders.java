@@ -60,6 +60,11 @@ public class ProviderOrders implements ProviderRequests {
                                     String reason, int attempts, Instant createdAt, Instant updatedAt) {
     }
 
+    /**
+     * What a customer reads when the provider turns a request down: the shop's own words. The provider's
+     * answer goes to the provider's log for staff ({@code instances.failed}), never to the customer.
+     */
+    private static final String REFUSED = "The request could not be completed; please try again later";
     private static final String SELECT = "SELECT p.id, p.order_id, p.item_id, i.name, p.service_id, p.state, p.provider_ref, "
             + "p.provider_status, p.start_count, p.remains, COALESCE(p.attention_reason, p.last_error), p.attempts, p.created_at, "
             + "p.updated_at FROM provider_order p JOIN provider_instance i ON i.id = p.instance_id ";
@@ -180,7 +185,8 @@ public class ProviderOrders implements ProviderRequests {
             throw providerProblem(connected, "refill", e);
         }
         if (refillId == null || refillId.isBlank()) {
-            throw DomainException.conflict("provider_refused", "The provider did not accept the refill");
+            instances.logLine(connected.instance().id(), "refill", "The provider did not accept the refill of order " + t.ref());
+            throw DomainException.conflict("provider_refused", REFUSED);
         }
         jdbc.sql("INSERT INTO provider_refill (provider_order_id, refill_ref, status, requested_by, requested_at) VALUES (?, ?, 'Pending', ?, ?)")
                 .params(t.id(), Text.cut(refillId.strip(), 100), actor, UtcTime.column(clock.instant())).update();
@@ -197,7 +203,7 @@ public class ProviderOrders implements ProviderRequests {
     @PreAuthorize("isAuthenticated()")
     public void requestCancel(long customerId, long orderId, String actor) {
         Tracked t = tracked(customerId, orderId).orElseThrow(() -> DomainException.conflict("cancel_not_available",
-                "This order cannot be cancelled at the provider"));
+                "This order cannot be cancelled now"));
         String problem = cancelProblem(t);
         if (problem != null) {
             throw DomainException.conflict("cancel_not_available", problem);
@@ -210,21 +216,22 @@ public class ProviderOrders implements ProviderRequests {
             throw providerProblem(connected, "cancel", e);
         }
         if (answer == null || !Boolean.TRUE.equals(answer.get(t.ref()))) {
-            throw DomainException.conflict("provider_refused", "The provider did not accept the cancellation");
+            instances.logLine(connected.instance().id(), "cancel", "The provider did not accept the cancellation of order " + t.ref());
+            throw DomainException.conflict("provider_refused", REFUSED);
         }
         jdbc.sql("UPDATE provider_order SET cancel_requested = 1, updated_at = ? WHERE id = ?")
                 .params(UtcTime.column(clock.instant()), t.id()).update();
-        orders.note(orderId, "Cancellation requested; the refund follows when the provider confirms", actor);
+        orders.note(orderId, "Cancellation requested; what is not delivered is refunded once the cancellation is confirmed", actor);
     }
 
     private DomainException providerProblem(ProviderInstances.Connected connected, String action, ProviderException e) {
         instances.failed(connected.instance().id(), action, e);
         return switch (e) {
-            case ProviderException.Rejected r -> DomainException.conflict("provider_refused", "The provider said: " + r.getMessage());
+            case ProviderException.Rejected r -> DomainException.conflict("provider_refused", REFUSED);
             case ProviderException.Unreachable u -> new DomainException(503, "provider_error", null,
-                    "The provider cannot be reached; try again later");
+                    "The request could not be completed right now; please try again later");
             case ProviderException.OutcomeUnknown u -> new DomainException(502, "provider_error", null,
-                    "The provider did not answer clearly; look at the order again later");
+                    "The request could not be confirmed; look at the order again later");
         };
     }
 
@@ -276,10 +283,10 @@ public class ProviderOrders implements ProviderRequests {
 
     private String cancelProblem(Tracked t) {
         if (!t.cancel()) {
-            return "This service cannot be cancelled at the provider";
+            return "This service cannot be cancelled";
         }
         if (t.state() != OPEN) {
-            return "This order is not running at the provider";
+            return "This order is not running now";
         }
         if (t.cancelRequested()) {
             return "A cancellation was already requested";

@@ -336,13 +336,14 @@ public class OrderService {
                 .orElseThrow(() -> DomainException.notFound("order_not_found", "No such order"));
     }
 
+    /** The customer's view of the timeline: the shop's own words, no provider names, references or errors. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<TimelineEntry> myTimeline(long customerId, long orderId) {
         if (!orders.existsByIdAndCustomerId(orderId, customerId)) {
             throw DomainException.notFound("order_not_found", "No such order");
         }
-        return book.timeline(orderId);
+        return CustomerTimeline.of(book.timeline(orderId));
     }
 
     /**

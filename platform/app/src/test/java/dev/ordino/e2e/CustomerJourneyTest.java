@@ -102,7 +102,8 @@ class CustomerJourneyTest {
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         // No reload: the page hears of the change through server push.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"), "Processing"));
-        assertThat(chrome.findElement(By.id("order-timeline")).getText()).contains("Sent to provider");
+        // The staff reason stays in the back office: the customer reads the shop's status words only.
+        assertThat(chrome.findElement(By.id("order-timeline")).getText()).contains("Processing").doesNotContain("Sent to provider");
         Browser.screenshot(chrome, "journey-order-processing");
 
         assertThat(Api.field(api.get("/v1/wallet", api.token(email, "journey-pass-1")).body(), "balance")).isEqualTo("8.00");

@@ -49,6 +49,8 @@ final class FakeSmmPanel implements AutoCloseable {
     final AtomicInteger nextOrder = new AtomicInteger(1000);
     volatile AddMode addMode = AddMode.ACCEPT;
     volatile String errorBody = "Not enough funds on balance";
+    /** When set, the panel turns every cancellation down with this error. */
+    volatile String cancelError;
     volatile String balance = "100.84";
     /** Accepted orders take between these many milliseconds to answer (0: at once), like a busy panel. */
     volatile int slowAddFromMillis;
@@ -141,7 +143,7 @@ final class FakeSmmPanel implements AutoCloseable {
             case "balance" -> send(exchange, 200, "{\"balance\":\"" + balance + "\",\"currency\":\"USD\"}");
             case "refill" -> send(exchange, 200, "{\"refill\":\"" + (5000 + count("refill")) + "\"}");
             case "refill_status" -> send(exchange, 200, "{\"status\":\"Completed\"}");
-            case "cancel" -> send(exchange, 200, "[" + Arrays.stream(form.get("orders").split(","))
+            case "cancel" -> send(exchange, 200, cancelError != null ? "{\"error\":\"" + cancelError + "\"}" : "[" + Arrays.stream(form.get("orders").split(","))
                     .map(o -> "{\"order\":" + o + ",\"cancel\":1}").collect(Collectors.joining(",")) + "]");
             default -> send(exchange, 200, "{\"error\":\"Incorrect request\"}");
         }

@@ -91,6 +91,11 @@ public class FakeSmmPanelAccess {
         panel.fake.addMode = FakeSmmPanel.AddMode.HANG;
     }
 
+    /** Makes the panel turn cancellations down with its own words. */
+    public void refuseCancels(Panel panel, String error) {
+        panel.fake.cancelError = error;
+    }
+
     public void accept(Panel panel) {
         panel.fake.addMode = FakeSmmPanel.AddMode.ACCEPT;
     }
