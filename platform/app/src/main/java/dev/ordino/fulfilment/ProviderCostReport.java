@@ -41,7 +41,7 @@ public class ProviderCostReport implements ProviderCosts, OfferingCosts {
         // The provider's reported charge once it is known; before that the mapped rate for the quantity
         // ordered; nothing for a provider order closed without a charge (cancelled before it ran).
         jdbc.sql("SELECT po.order_id, SUM(i.conversion_rate * CASE WHEN po.charge IS NOT NULL THEN po.charge "
-                        + "WHEN po.state = 'closed' THEN 0 "
+                        + "WHEN po.state = " + ProviderOrderState.CLOSED.sql() + " THEN 0 "
                         + "ELSE COALESCE((SELECT MAX(m.rate) FROM offering_provider m WHERE m.instance_id = po.instance_id "
                         + "AND m.service_id = po.service_id), 0) * oi.quantity / 1000 END) "
                         + "FROM provider_order po JOIN provider_instance i ON i.id = po.instance_id "

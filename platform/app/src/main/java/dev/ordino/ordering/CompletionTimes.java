@@ -28,8 +28,8 @@ public class CompletionTimes {
     @Transactional(readOnly = true)
     public Optional<Duration> average(long offeringId) {
         List<Long> seconds = jdbc.sql("SELECT TIMESTAMPDIFF(SECOND, COALESCE(o.paid_at, o.created_at), t.at) FROM customer_order o "
-                        + "JOIN order_timeline t ON t.order_id = o.id AND t.to_status = 'completed' "
-                        + "WHERE o.status = 'completed' AND EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.offering_id = ?) "
+                        + "JOIN order_timeline t ON t.order_id = o.id AND t.to_status = '" + OrderStatus.COMPLETED.key() + "' "
+                        + "WHERE o.status = '" + OrderStatus.COMPLETED.key() + "' AND EXISTS (SELECT 1 FROM order_item i WHERE i.order_id = o.id AND i.offering_id = ?) "
                         + "ORDER BY t.at DESC LIMIT " + SAMPLE)
                 .param(offeringId).query(Long.class).list();
         return seconds.isEmpty() ? Optional.empty()

@@ -75,7 +75,7 @@ public class OrderReports {
 
         List<TopOffering> top = jdbc.sql("SELECT i.name, COUNT(DISTINCT o.id), SUM(i.line_total) FROM order_item i "
                         + "JOIN customer_order o ON o.id = i.order_id WHERE o.created_at >= ? "
-                        + "AND o.payment_status IN ('paid', 'partially_refunded') GROUP BY i.name ORDER BY SUM(i.line_total) DESC, i.name "
+                        + "AND o.payment_status IN ('" + PaymentStatus.PAID.key() + "', '" + PaymentStatus.PARTIALLY_REFUNDED.key() + "') GROUP BY i.name ORDER BY SUM(i.line_total) DESC, i.name "
                         + "LIMIT 5")
                 .param(sinceColumn)
                 .query((rs, n) -> new TopOffering(rs.getString(1), rs.getLong(2), currency.round(rs.getBigDecimal(3)))).list();

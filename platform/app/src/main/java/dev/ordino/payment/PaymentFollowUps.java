@@ -57,7 +57,7 @@ public class PaymentFollowUps implements PendingTopUps, PaymentsOverview {
     public List<PendingTopUp> pending(long customerId) {
         return jdbc.sql("SELECT p.id, p.reference, p.amount, g.name, p.created_at, p.redirect_url, p.qr_string, p.instructions, "
                         + "p.customer_reported_at FROM payment p JOIN gateway_instance g ON g.id = p.gateway_id "
-                        + "WHERE p.customer_id = ? AND p.purpose = 'topup' AND p.status = 'pending' ORDER BY p.id DESC LIMIT 20")
+                        + "WHERE p.customer_id = ? AND p.purpose = 'topup' AND p.status = " + PaymentState.PENDING.sql() + " ORDER BY p.id DESC LIMIT 20")
                 .param(customerId)
                 .query((rs, n) -> new PendingTopUp(rs.getLong(1), rs.getString(2), currency.round(rs.getBigDecimal(3)), rs.getString(4),
                         UtcTime.instant(rs.getObject(5, LocalDateTime.class)), rs.getString(6), rs.getString(7), rs.getString(8),
@@ -73,7 +73,7 @@ public class PaymentFollowUps implements PendingTopUps, PaymentsOverview {
         if (!p.status().equals("pending")) {
             throw DomainException.conflict("already_settled", "This payment is " + p.status(), p.status());
         }
-        int marked = jdbc.sql("UPDATE payment SET customer_reported_at = ? WHERE id = ? AND status = 'pending' "
+        int marked = jdbc.sql("UPDATE payment SET customer_reported_at = ? WHERE id = ? AND status = " + PaymentState.PENDING.sql() + " "
                 + "AND customer_reported_at IS NULL").params(UtcTime.column(clock.instant()), p.id()).update();
         if (marked == 1) { // said once is enough: a second press tells nobody again
             events.record(p.gatewayId(), p.id(), null, false, "customer_paid", "The customer says the money was sent", null);
@@ -128,7 +128,7 @@ public class PaymentFollowUps implements PendingTopUps, PaymentsOverview {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public Pending pending() {
-        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(amount), 0), COUNT(customer_reported_at) FROM payment WHERE status = 'pending'")
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(amount), 0), COUNT(customer_reported_at) FROM payment WHERE status = " + PaymentState.PENDING.sql())
                 .query((rs, n) -> new Pending(rs.getLong(1), currency.round(rs.getBigDecimal(2)), rs.getLong(3))).single();
     }
 

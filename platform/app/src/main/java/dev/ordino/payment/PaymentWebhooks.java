@@ -67,19 +67,16 @@ public class PaymentWebhooks {
         PaymentGateway.WebhookResult result;
         try {
             result = connected.gateway().handleWebhook(connected.context(), headers, body);
-        } catch (PluginCallFailed e) {
-            if (e.reason() != PluginCallFailed.Reason.FAILED) {
+        } catch (RuntimeException e) {
+            if (e instanceof PluginCallFailed refused && refused.reason() != PluginCallFailed.Reason.FAILED) {
                 // Busy, stopping or past its deadline: nothing was decided; the gateway retries a 503.
                 return new Outcome(503, "gateway_unavailable", "The notification cannot be handled now; try again");
             }
-            log.warn("Webhook of gateway {} failed in its plugin: {}", gatewayId, e.toString());
-            events.notVerified(gatewayId, "error", "Plugin error: " + e.getCause(), body);
-            return new Outcome(400, "malformed_webhook", "The notification cannot be read");
-        } catch (RuntimeException e) {
             // The plugin broke its contract (typed rejections). Nothing was verified, so nothing is applied; the
             // gateway retries any non-2xx answer, so a 4xx loses no genuine event, and garbage cannot make a 5xx.
-            log.warn("Webhook of gateway {} failed in its plugin: {}", gatewayId, e.toString());
-            events.notVerified(gatewayId, "error", "Plugin error: " + e, body);
+            Throwable cause = e instanceof PluginCallFailed && e.getCause() != null ? e.getCause() : e;
+            log.warn("Webhook of gateway {} failed in its plugin: {}", gatewayId, cause.toString());
+            events.notVerified(gatewayId, "error", "Plugin error: " + cause, body);
             return new Outcome(400, "malformed_webhook", "The notification cannot be read");
         }
         if (result instanceof PaymentGateway.WebhookResult.Rejected rejected) {

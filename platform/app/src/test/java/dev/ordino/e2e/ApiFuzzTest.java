@@ -2,6 +2,7 @@ package dev.ordino.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordino.Figures;
 import dev.ordino.RunningOrdino;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -105,9 +106,9 @@ class ApiFuzzTest {
                 future.get();
             }
         }
-        System.out.printf("API fuzz: %d requests over %d /v1 operations in %d ms, %d x 5xx, %d findings%n", requests.get(), operations,
+        Figures.report("API fuzz: %d requests over %d /v1 operations in %d ms, %d x 5xx, %d findings", requests.get(), operations,
                 (System.nanoTime() - started) / 1_000_000, serverErrors.get(), findings.size());
-        findings.stream().limit(40).forEach(finding -> System.out.println("  " + finding));
+        findings.stream().limit(40).forEach(finding -> Figures.report("%s", "  " + finding));
         assertThat(serverErrors.get()).as("5xx answers").isZero();
         assertThat(findings).isEmpty();
     }

@@ -3,6 +3,7 @@ package dev.ordino.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordino.Actors;
+import dev.ordino.Figures;
 import dev.ordino.RunningOrdino;
 import dev.ordino.account.AccountSummary;
 import dev.ordino.plugin.PluginHost;
@@ -115,8 +116,8 @@ class PluginIsolationApiTest {
         t = System.nanoTime();
         HttpResponse<String> sync = api.post("/v1/admin/providers/" + hanging + "/sync-services", admin, "{\"throw\":\"RuntimeException\"}");
         double syncSeconds = seconds(t);
-        System.out.printf("[plugin isolation] hanging provider: test connection %.2f s, import %.2f s (admin deadline 2 s), "
-                + "sync services %.2f s (job deadline 3 s)%n", balanceSeconds, importSeconds, syncSeconds);
+        Figures.report("[plugin isolation] hanging provider: test connection %.2f s, import %.2f s (admin deadline 2 s), "
+                + "sync services %.2f s (job deadline 3 s)", balanceSeconds, importSeconds, syncSeconds);
         assertThat(balance.statusCode()).isEqualTo(200);
         assertThat(balance.body()).contains("\"health\":\"hanging\"").contains("No answer to balance within 2 s");
         assertThat(importing.statusCode()).isEqualTo(504);
@@ -163,9 +164,9 @@ class PluginIsolationApiTest {
             }
         }
         double stormSeconds = seconds(stormStart);
-        System.out.printf("[plugin isolation] 200 concurrent imports from a hanging provider: %d refused busy (503), %d timed out "
+        Figures.report("[plugin isolation] 200 concurrent imports from a hanging provider: %d refused busy (503), %d timed out "
                         + "(504), all answered in %.2f s; GET /v1/products during it: p50 %d ms, p99 %d ms, max %d ms; "
-                        + "an order on another provider sent after %.2f s%n", busy, timedOut, stormSeconds, millis.get(49), p99,
+                        + "an order on another provider sent after %.2f s", busy, timedOut, stormSeconds, millis.get(49), p99,
                 millis.getLast(), orderSeconds);
         assertThat(other).isEmpty();
         assertThat(busy + timedOut).isEqualTo(200);
@@ -213,7 +214,7 @@ class PluginIsolationApiTest {
         eventually(() -> "queued".equals(state(orderId, broken)));
         Map<String, Object> failed = jdbc.queryForMap("SELECT state, attempts, last_error, attention_reason FROM provider_order "
                 + "WHERE order_id = ? AND instance_id = ?", orderId, Long.parseLong(broken));
-        System.out.println("[plugin isolation] two-line order: the good line is open at its provider; the broken one " + failed);
+        Figures.report("%s", "[plugin isolation] two-line order: the good line is open at its provider; the broken one " + failed);
         assertThat(failed.get("last_error").toString()).contains("NoClassDefFoundError");
         assertThat(failed.get("attention_reason")).as("nothing was sent: no 'the provider may have it'").isNull();
     }
@@ -242,8 +243,8 @@ class PluginIsolationApiTest {
         t = System.nanoTime();
         assertThat(api.post("/v1/admin/providers/sync-orders", admin, "{\"throw\":\"RuntimeException\"}").statusCode()).isEqualTo(200);
         double disabledSeconds = seconds(t);
-        System.out.printf("[plugin isolation] order sync with one provider hanging: %.2f s (job deadline 3 s), the others updated; "
-                + "with it disabled: %.2f s%n", syncSeconds, disabledSeconds);
+        Figures.report("[plugin isolation] order sync with one provider hanging: %.2f s (job deadline 3 s), the others updated; "
+                + "with it disabled: %.2f s", syncSeconds, disabledSeconds);
         assertThat(syncSeconds).isLessThan(6);
         assertThat(disabledSeconds).isLessThan(2);
     }
@@ -251,9 +252,9 @@ class PluginIsolationApiTest {
     @Test
     void theAppIsHealthyInItsUsualTimeWithAPluginWhoseStartHangs() throws Exception {
         double startSeconds = (RunningOrdino.STARTED_AND_READY[1] - RunningOrdino.STARTED_AND_READY[0]) / 1e9;
-        System.out.printf("[plugin isolation] application ready %.1f s after the context began, with a plugin whose start() "
-                + "sleeps 300 s%n", startSeconds);
-        System.out.printf("[plugin isolation] the plugin host held the start for %.2f s (start wait 3 s)%n",
+        Figures.report("[plugin isolation] application ready %.1f s after the context began, with a plugin whose start() "
+                + "sleeps 300 s", startSeconds);
+        Figures.report("[plugin isolation] the plugin host held the start for %.2f s (start wait 3 s)",
                 host.startTook().toMillis() / 1000.0);
         assertThat(startSeconds).as("never waits for the 300 s start()").isBetween(0.1, 120.0);
         assertThat(host.startTook()).isLessThan(Duration.ofSeconds(5));

@@ -3,6 +3,7 @@ package dev.ordino.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordino.ChildNode;
+import dev.ordino.Figures;
 import dev.ordino.base.db.EmbeddedMariaDb;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -186,7 +187,7 @@ class ShutdownTest {
     /** Figures for the reader of the build: how long each stop took. */
     private static void record(String what, Duration took) throws IOException {
         String line = "SIGTERM " + what + ": stopped in " + took.toMillis() + " ms" + System.lineSeparator();
-        System.out.print(line);
+        Figures.report("%s", line);
         Files.writeString(Path.of("target", "shutdown-times.txt"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

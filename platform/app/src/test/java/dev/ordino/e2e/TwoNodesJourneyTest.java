@@ -3,6 +3,7 @@ package dev.ordino.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordino.Actors;
+import dev.ordino.Figures;
 import dev.ordino.RunningOrdino;
 import dev.ordino.SecondNode;
 import java.net.http.HttpResponse;
@@ -64,7 +65,7 @@ class TwoNodesJourneyTest {
                 // No reload: node A reads node B's change from the feed and pushes it to the page.
                 new WebDriverWait(chrome, Duration.ofSeconds(2), Duration.ofMillis(50))
                         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"), "Processing"));
-                System.out.printf("Browser on node A showed node B's change %d ms after the commit%n",
+                Figures.report("Browser on node A showed node B's change %d ms after the commit",
                         (System.nanoTime() - committed) / 1_000_000);
                 // The staff reason stays in the back office: the customer reads the shop's status words only.
                 assertThat(chrome.findElement(By.id("order-timeline")).getText()).contains("Processing").doesNotContain("Sent to provider");

@@ -2,6 +2,7 @@ package dev.ordino.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ordino.Figures;
 import dev.ordino.RunningOrdino;
 import dev.ordino.payment.FakeStripe;
 import java.net.http.HttpResponse;
@@ -99,7 +100,7 @@ class WebhookLimitsTest {
                 post.get();
             }
         }
-        System.out.printf("Webhook flood: 900 unsigned posts in %d ms, answers %s%n", (System.nanoTime() - started) / 1_000_000, answers);
+        Figures.report("Webhook flood: 900 unsigned posts in %d ms, answers %s", (System.nanoTime() - started) / 1_000_000, answers);
         assertThat(genuine.status()).as(genuine.body()).isEqualTo(200);
         assertThat(Api.field(api.get("/v1/wallet", topUp[0]).body(), "balance")).isEqualTo("9.00");
         assertThat(answers.keySet()).as("refused, never applied or failed").containsOnly(401, 429);

@@ -3,6 +3,7 @@ package dev.ordino.fulfilment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordino.ChildNode;
+import dev.ordino.Figures;
 import dev.ordino.e2e.Api;
 import dev.ordino.fulfilment.ShopOverApi.PaidLines;
 import java.net.http.HttpResponse;
@@ -61,7 +62,7 @@ class GracefulStopWhileSendingTest {
                 }
                 assertThat(panel.count("add")).as("sending had begun").isBetween(3, 29);
                 Duration stop = first.terminate(Duration.ofSeconds(60));
-                System.out.printf("[graceful stop] stopped in %d ms with %d of 30 lines added%n", stop.toMillis(), panel.count("add"));
+                Figures.report("[graceful stop] stopped in %d ms with %d of 30 lines added", stop.toMillis(), panel.count("add"));
             } finally {
                 first.close();
             }

@@ -3,6 +3,7 @@ package dev.ordino.fulfilment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordino.ChildNode;
+import dev.ordino.Figures;
 import dev.ordino.fulfilment.ShopOverApi.PaidLines;
 import dev.ordino.e2e.Api;
 import java.net.http.HttpResponse;
@@ -118,7 +119,7 @@ class ProviderCrashTest {
                     addsPerLink.values().stream().mapToLong(Long::longValue).max().orElse(0), atKill.states(), settled.states(),
                     Duration.ofNanos(healthy - restart).toSeconds(), recovery.toSeconds(), stop.toMillis());
             Files.writeString(Path.of("target", "crash-test.txt"), report, StandardCharsets.UTF_8);
-            System.out.println(report);
+            Figures.report("%s", report);
 
             assertThat(settled.paid()).isGreaterThanOrEqualTo(answered.get());
             settled.assertSentOnceOrUnderAttention(panel);

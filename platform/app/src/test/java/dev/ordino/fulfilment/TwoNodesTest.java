@@ -3,6 +3,7 @@ package dev.ordino.fulfilment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordino.ChildNode;
+import dev.ordino.Figures;
 import dev.ordino.e2e.Api;
 import dev.ordino.fulfilment.ShopOverApi.PaidLines;
 import java.net.http.HttpResponse;
@@ -74,7 +75,7 @@ class TwoNodesTest {
 
                 String report = "Two nodes on one MariaDB\n" + changed + jobs + killed;
                 Files.writeString(Path.of("target", "two-nodes-test.txt"), report, StandardCharsets.UTF_8);
-                System.out.println(report);
+                Figures.report("%s", report);
             }
         }
     }

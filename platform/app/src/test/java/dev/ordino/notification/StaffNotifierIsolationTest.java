@@ -3,6 +3,7 @@ package dev.ordino.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.ordino.Figures;
 import dev.ordino.OrdinoTest;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.OrderPlaced;
@@ -58,8 +59,8 @@ class StaffNotifierIsolationTest {
             long began = System.nanoTime();
             Throwable failed = catchThrowable(() -> notifier.on(placed));
             double seconds = (System.nanoTime() - began) / 1e9;
-            System.out.printf("[plugin isolation] notification through a throwing, a hanging and the log channel: %.2f s "
-                    + "(channel deadline 2 s)%n", seconds);
+            Figures.report("[plugin isolation] notification through a throwing, a hanging and the log channel: %.2f s "
+                    + "(channel deadline 2 s)", seconds);
 
             String logged = "notification order-placed:" + id + " to staff: New order ORD-" + id;
             assertThat(output.getAll()).contains(logged);

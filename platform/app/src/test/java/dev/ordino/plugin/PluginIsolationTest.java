@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ordino.Figures;
 import dev.ordino.plugin.api.HostContext;
 import dev.ordino.plugin.api.NotificationChannel;
 import dev.ordino.plugin.api.SmmProvider;
@@ -75,7 +76,7 @@ class PluginIsolationTest {
         long began = System.nanoTime();
         start();
         double startSeconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf("[plugin isolation] host start with a plugin whose start() sleeps 300 s: %.2f s (start wait 1 s)%n",
+        Figures.report("[plugin isolation] host start with a plugin whose start() sleeps 300 s: %.2f s (start wait 1 s)",
                 startSeconds);
 
         assertThat(startSeconds).isLessThan(1.8);
@@ -102,7 +103,7 @@ class PluginIsolationTest {
         long began = System.nanoTime();
         PluginCallFailed timedOut = catchThrowableOfType(PluginCallFailed.class, () -> hanging.balance(context));
         double seconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf("[plugin isolation] admin call on a hanging provider answered after %.2f s (deadline 2 s)%n", seconds);
+        Figures.report("[plugin isolation] admin call on a hanging provider answered after %.2f s (deadline 2 s)", seconds);
         assertThat(seconds).isBetween(1.9, 3.0);
         assertThat(timedOut.reason()).isEqualTo(PluginCallFailed.Reason.TIMED_OUT);
         assertThat(timedOut.code()).isEqualTo("provider_timeout");
@@ -136,7 +137,7 @@ class PluginIsolationTest {
                     refusedMillis.add(ms);
                 }
             }
-            System.out.printf("[plugin isolation] 20 concurrent calls on a hanging provider: %d refused busy, slowest refusal %d ms%n",
+            Figures.report("[plugin isolation] 20 concurrent calls on a hanging provider: %d refused busy, slowest refusal %d ms",
                     refusedMillis.size(), refusedMillis.stream().mapToLong(Long::longValue).max().orElse(0));
             assertThat(refusedMillis).hasSizeGreaterThanOrEqualTo(15).allMatch(ms -> ms < 500);
         }
@@ -164,7 +165,7 @@ class PluginIsolationTest {
             assertThat(seen.health()).containsExactly(PluginCalls.Health.FAILING);
             String expected = kind.equals("RuntimeException") ? "IllegalStateException" : kind;
             assertThat(seen.reasons().getFirst()).contains(expected);
-            System.out.printf("[plugin isolation] %s in placeOrder -> %s%n", kind, seen.reasons().getFirst());
+            Figures.report("[plugin isolation] %s in placeOrder -> %s", kind, seen.reasons().getFirst());
         }
         SmmProvider fine = guarded(Map.of(), PluginCalls.Kind.JOB, new Seen(new ArrayList<>(), new ArrayList<>()));
         assertThat(fine.services(context)).hasSize(1);
@@ -187,7 +188,7 @@ class PluginIsolationTest {
         long began = System.nanoTime();
         host.stop();
         double seconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf("[plugin isolation] shutdown with a hanging call: %.2f s (stop deadline 2 s)%n", seconds);
+        Figures.report("[plugin isolation] shutdown with a hanging call: %.2f s (stop deadline 2 s)", seconds);
         assertThat(seconds).isBetween(1.9, 3.5);
         assertThat(host.plugins()).isEmpty();
         assertThatThrownBy(() -> hanging.balance(context)).isInstanceOf(PluginCallFailed.class)

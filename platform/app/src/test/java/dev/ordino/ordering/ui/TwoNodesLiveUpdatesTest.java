@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.ListItem;
 import dev.ordino.Actors;
+import dev.ordino.Figures;
 import dev.ordino.KaribuTest;
 import dev.ordino.SecondNode;
 import dev.ordino.account.AccountSummary;
@@ -118,7 +119,7 @@ class TwoNodesLiveUpdatesTest extends KaribuTest {
             changeOnB(order, OrderStatus.PROCESSING, "Sent to provider");
             long committed = System.nanoTime();
             assertThat(heardOnA.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS)).as("node A hears of node B's change").isEqualTo(order);
-            System.out.printf("Node B -> node A: heard %d ms after the commit%n", (System.nanoTime() - committed) / 1_000_000);
+            Figures.report("Node B -> node A: heard %d ms after the commit", (System.nanoTime() - committed) / 1_000_000);
         }
 
         BlockingQueue<Long> heardOnB = new LinkedBlockingQueue<>();
@@ -126,7 +127,7 @@ class TwoNodesLiveUpdatesTest extends KaribuTest {
             changeOnA(order, OrderStatus.IN_PROGRESS, "Started");
             long committed = System.nanoTime();
             assertThat(heardOnB.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS)).as("node B hears of node A's change").isEqualTo(order);
-            System.out.printf("Node A -> node B: heard %d ms after the commit%n", (System.nanoTime() - committed) / 1_000_000);
+            Figures.report("Node A -> node B: heard %d ms after the commit", (System.nanoTime() - committed) / 1_000_000);
         }
     }
 
@@ -197,7 +198,7 @@ class TwoNodesLiveUpdatesTest extends KaribuTest {
             Thread.sleep(1500);
             double seconds = (System.nanoTime() - start) / 1e9;
             int reads = feedReadsOnB.get() - readsBefore;
-            System.out.printf("Node B read the feed %d times in %.1f s while node A made 30 changes%n", reads, seconds);
+            Figures.report("Node B read the feed %d times in %.1f s while node A made 30 changes", reads, seconds);
             assertThat(reads).isBetween(1, (int) Math.ceil(seconds) + 1);
             // several changes read at once reach a page once
             assertThat(heardOnB.get()).as("node B heard of the changes").isBetween(1, 30);
