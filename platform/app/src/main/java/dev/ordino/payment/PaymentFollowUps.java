@@ -70,7 +70,7 @@ public class PaymentFollowUps implements PendingTopUps, PaymentsOverview {
     @PreAuthorize("isAuthenticated()")
     public void reportPaid(long customerId, long paymentId) {
         Payments.PaymentView p = payments.myPayment(customerId, paymentId);
-        if (!p.status().equals("pending")) {
+        if (PaymentState.parse(p.status()) != PaymentState.PENDING) {
             throw DomainException.conflict("already_settled", "This payment is " + p.status(), p.status());
         }
         int marked = jdbc.sql("UPDATE payment SET customer_reported_at = ? WHERE id = ? AND status = " + PaymentState.PENDING.sql() + " "
@@ -97,7 +97,7 @@ public class PaymentFollowUps implements PendingTopUps, PaymentsOverview {
         if (!gateways.staffConfirms(p.gatewayId())) {
             throw DomainException.conflict("not_manual", "Only manual transfers are confirmed or rejected by staff");
         }
-        if (!p.status().equals("pending")) {
+        if (PaymentState.parse(p.status()) != PaymentState.PENDING) {
             throw DomainException.conflict("already_settled", "This payment is " + p.status(), p.status());
         }
         String why = reason == null ? "" : reason.strip();
