@@ -67,6 +67,10 @@ public final class ChildNode implements AutoCloseable {
         options.put("vaadin.launch-browser", "false");
         options.put("spring.main.banner-mode", "off");
         options.put("java.io.tmpdir", System.getProperty("java.io.tmpdir"));
+        String binaries = System.getProperty("ordino.mariadb.binaries");
+        if (binaries != null) {
+            options.put("ordino.mariadb.binaries", binaries); // one unpacked copy of the server's programs for every node
+        }
         options.put("ordino.data-dir", NODES.resolve(name + "-data").toString());
         options.putAll(properties);
         Path dataDir = Path.of(options.get("ordino.data-dir")).toAbsolutePath();

