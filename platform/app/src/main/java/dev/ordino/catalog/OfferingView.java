@@ -46,6 +46,12 @@ public record OfferingView(long id, long categoryId, String categorySlug, String
                         RoundingMode.HALF_UP);
     }
 
+    /** The same offering at another price (a customer's price tier). */
+    public OfferingView withPrice(BigDecimal newPrice) {
+        return new OfferingView(id, categoryId, categorySlug, categoryName, platform, kind, name, description, newPrice, pricePer,
+                minQuantity, maxQuantity, deliveryTime, refillDays, cancelAllowed, stock, imageUrl, active, serviceType, dripfeed);
+    }
+
     /** SMM prices are shown per this many units, as every SMM panel does. */
     public static final int SMM_DISPLAY_UNITS = 1000;
 

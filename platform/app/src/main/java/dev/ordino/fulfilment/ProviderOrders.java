@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -171,6 +172,16 @@ public class ProviderOrders implements ProviderRequests {
     /** The same, answering the provider's refill id. */
     @PreAuthorize("isAuthenticated()")
     public String refillNow(long customerId, long orderId, String actor) {
+        return requestRefill(customerId, orderId, actor).providerRef();
+    }
+
+    /** A refill asked for: the shop's own id for it (what the panel API answers) and the provider's. */
+    public record RefillRequested(long id, String providerRef) {
+    }
+
+    /** The same, answering the shop's refill id as well. */
+    @PreAuthorize("isAuthenticated()")
+    public RefillRequested requestRefill(long customerId, long orderId, String actor) {
         Tracked t = tracked(customerId, orderId).orElseThrow(() -> DomainException.conflict("refill_not_available",
                 "This order cannot be refilled"));
         String problem = refillProblem(t);
@@ -188,10 +199,25 @@ public class ProviderOrders implements ProviderRequests {
             instances.logLine(connected.instance().id(), "refill", "The provider did not accept the refill of order " + t.ref());
             throw DomainException.conflict("provider_refused", REFUSED);
         }
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO provider_refill (provider_order_id, refill_ref, status, requested_by, requested_at) VALUES (?, ?, 'Pending', ?, ?)")
-                .params(t.id(), Text.cut(refillId.strip(), 100), actor, UtcTime.column(clock.instant())).update();
+                .params(t.id(), Text.cut(refillId.strip(), 100), actor, UtcTime.column(clock.instant())).update(id);
         orders.note(orderId, "Refill requested", actor);
-        return refillId.strip();
+        return new RefillRequested(id.getKey().longValue(), refillId.strip());
+    }
+
+    /** Where one of the customer's refills stands, in the provider's word ("Pending", "Completed", ...); empty for another's. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<String> refillStatus(long customerId, long refillId) {
+        return jdbc.sql("SELECT p.order_id, r.status FROM provider_refill r JOIN provider_order p ON p.id = r.provider_order_id "
+                        + "WHERE r.id = ?")
+                .param(refillId)
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional()
+                .filter(row -> {
+                    List<OrderFulfilment.ServiceItem> items = orders.serviceItems((Long) row[0]);
+                    return !items.isEmpty() && items.getFirst().customerId() == customerId;
+                })
+                .map(row -> (String) row[1]);
     }
 
     /**

@@ -29,8 +29,10 @@ public class CartService {
     private final CatalogService catalog;
     private final OrderService orders;
     private final Clock clock;
+    private final CustomerPrices prices;
 
-    CartService(CartItemRepository items, CatalogService catalog, OrderService orders, Clock clock) {
+    CartService(CartItemRepository items, CatalogService catalog, OrderService orders, Clock clock, CustomerPrices prices) {
+        this.prices = prices;
         this.items = items;
         this.catalog = catalog;
         this.orders = orders;
@@ -83,7 +85,8 @@ public class CartService {
     @PreAuthorize("isAuthenticated()")
     public Contents contents(long customerId) {
         List<CartItem> rows = items.findByCustomerIdOrderByIdAsc(customerId);
-        Map<Long, OfferingView> offerings = catalog.offerings(rows.stream().map(CartItem::getOfferingId).toList());
+        Map<Long, OfferingView> offerings = prices.forCustomer(customerId,
+                catalog.offerings(rows.stream().map(CartItem::getOfferingId).toList()));
         List<CartLine> lines = new ArrayList<>();
         StringBuilder ids = new StringBuilder("cart:" + customerId);
         for (CartItem row : rows) {

@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +67,13 @@ public class OrderService {
     private final OrderWriter writer;
     private final CheckoutPayments checkoutPayments;
     private final OrderPayments orderPayments;
+    private final CustomerPrices prices;
 
     OrderService(OrderRepository orders, OrderBook book, OrderWriter writer, CatalogService catalog, WalletService wallet,
                  StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
                  PlatformTransactionManager transactions,
-                 CheckoutPayments checkoutPayments, OrderPayments orderPayments) {
+                 CheckoutPayments checkoutPayments, OrderPayments orderPayments, CustomerPrices prices) {
+        this.prices = prices;
         this.checkoutPayments = checkoutPayments;
         this.orderPayments = orderPayments;
         this.orders = orders;
@@ -226,7 +229,7 @@ public class OrderService {
         for (int attempt = 1; ; attempt++) {
             try {
                 // Pricing reads the catalog in the same transaction: one connection, one round of commits.
-                return transaction.execute(status -> placeLocked(customerId, actor, priced(request), method, key));
+                return transaction.execute(status -> placeLocked(customerId, actor, priced(customerId, request), method, key));
             } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
                 // A deadlock victim, or a concurrent twin that won the idempotency key: look again.
                 if (attempt >= ATTEMPTS) {
@@ -236,8 +239,9 @@ public class OrderService {
         }
     }
 
-    private List<PricedLine> priced(PlaceOrder request) {
-        Map<Long, OfferingView> offerings = catalog.offerings(request.items().stream().map(PlaceOrder.Line::productId).toList());
+    private List<PricedLine> priced(long customerId, PlaceOrder request) {
+        Map<Long, OfferingView> offerings = prices.forCustomer(customerId,
+                catalog.offerings(request.items().stream().map(PlaceOrder.Line::productId).toList()));
         List<PricedLine> lines = new ArrayList<>();
         for (PlaceOrder.Line line : request.items()) {
             lines.add(price(line, offerings.get(line.productId())));
@@ -334,6 +338,17 @@ public class OrderService {
     public OrderView myOrder(long customerId, long orderId) {
         return orders.findByIdAndCustomerId(orderId, customerId).map(o -> book.view(o, null))
                 .orElseThrow(() -> DomainException.notFound("order_not_found", "No such order"));
+    }
+
+    /** Those of the given orders that are the customer's, by id, in one query; others' orders are absent. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, OrderView> myOrders(long customerId, Collection<Long> orderIds) {
+        Map<Long, OrderView> found = new LinkedHashMap<>();
+        if (!orderIds.isEmpty()) {
+            orders.findMineWithItems(customerId, orderIds).forEach(o -> found.put(o.getId(), book.view(o, null)));
+        }
+        return found;
     }
 
     /** The customer's view of the timeline: the shop's own words, no provider names, references or errors. */

@@ -61,6 +61,23 @@ class ApiSecurityConfig {
         return http.build();
     }
 
+    /**
+     * The SMM panels' {@code /api/v2}: the {@code key} field is the credential, checked by the endpoint
+     * itself on every call, so no session, no CSRF token and no bearer token here.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain panelApiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v2", "/api/v2/")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+
     private static AbstractAuthenticationToken authentication(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
         Collection<GrantedAuthority> authorities = roles == null ? List.of()

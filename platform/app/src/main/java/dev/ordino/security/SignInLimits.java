@@ -1,5 +1,6 @@
 package dev.ordino.security;
 
+import dev.ordino.base.db.DatabaseBuckets;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -41,7 +42,7 @@ public class SignInLimits {
     private static final int CLEAN_EVERY = 200;
     private static final int CLEAN_BATCH = 1_000;
 
-    private final SignInBuckets buckets;
+    private final DatabaseBuckets buckets;
     private final BucketConfiguration perAddress;
     private final BucketConfiguration perAccount;
     private final AtomicLong uses = new AtomicLong();
@@ -50,7 +51,7 @@ public class SignInLimits {
                         @Value("${ordino.rate-limit.sign-in-per-account:10}") int failuresPerAccount,
                         @Value("${ordino.rate-limit.sign-in-lock:PT15M}") Duration lock) {
         // A bucket's row may go once the bucket is full again (plus a margin): a missing one starts full.
-        this.buckets = new SignInBuckets(dataSource, ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
+        this.buckets = new DatabaseBuckets(dataSource, "sign_in_bucket", ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
         this.perAddress = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build();

@@ -33,6 +33,17 @@ public class SignInVersions {
 
     /** Whether the account exists, may sign in and is still at {@code version}. */
     public boolean isCurrent(long accountId, long version) {
+        SignInStates.SignInState state = state(accountId);
+        return state != null && state.enabled() && state.version() == version;
+    }
+
+    /** Whether the account exists and may sign in (API keys, which carry no version, ask this). */
+    public boolean isEnabled(long accountId) {
+        SignInStates.SignInState state = state(accountId);
+        return state != null && state.enabled();
+    }
+
+    private SignInStates.SignInState state(long accountId) {
         Instant now = clock.instant();
         Read read = reads.get(accountId);
         if (read == null || !now.isBefore(read.at().plus(ttl))) {
@@ -43,8 +54,7 @@ public class SignInVersions {
             read = new Read(states.find(accountId).orElse(null), now);
             reads.put(accountId, read);
         }
-        SignInStates.SignInState state = read.state();
-        return state != null && state.enabled() && state.version() == version;
+        return read.state();
     }
 
     /** Called after a change to the account committed on this node: the next check reads again. */

@@ -40,6 +40,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> delete(String path, String token) throws Exception {
+        return send(request(path, token).DELETE().build());
+    }
+
     public String token(String email, String password) throws Exception {
         HttpResponse<String> response = post("/v1/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * the test sets, and switches for the failures a real panel shows (5xx, error bodies, hanging,
  * down). Counts every call by action.
  */
-final class FakeSmmPanel implements AutoCloseable {
+public final class FakeSmmPanel implements AutoCloseable {
 
     static {
         // The JDK server writes headers and body apart; without TCP_NODELAY every answer larger than
@@ -35,14 +35,14 @@ final class FakeSmmPanel implements AutoCloseable {
 
     enum AddMode { ACCEPT, FAIL_500, ERROR_BODY, HANG }
 
-    static final String KEY = "panel-key-123";
+    public static final String KEY = "panel-key-123";
 
     private HttpServer server;
     private final int port;
     final List<Map<String, Object>> services = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> statuses = new ConcurrentHashMap<>();
     final Map<String, String> statusErrors = new ConcurrentHashMap<>();
-    final List<Map<String, String>> adds = Collections.synchronizedList(new ArrayList<>());
+    public final List<Map<String, String>> adds = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     /** When each status call arrived (nanoTime), to tell sync rounds apart. */
     final List<Long> statusCalls = Collections.synchronizedList(new ArrayList<>());
@@ -56,7 +56,7 @@ final class FakeSmmPanel implements AutoCloseable {
     volatile int slowAddFromMillis;
     volatile int slowAddToMillis;
 
-    FakeSmmPanel() throws IOException {
+    public FakeSmmPanel() throws IOException {
         start(0);
         this.port = server.getAddress().getPort();
     }
@@ -68,7 +68,7 @@ final class FakeSmmPanel implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/api/v2";
     }
 
@@ -82,7 +82,7 @@ final class FakeSmmPanel implements AutoCloseable {
     }
 
     /** Requests received for {@code action}, counted as they arrive. */
-    int count(String action) {
+    public int count(String action) {
         AtomicInteger count = counts.get(action);
         return count == null ? 0 : count.get();
     }
@@ -94,7 +94,7 @@ final class FakeSmmPanel implements AutoCloseable {
         }
     }
 
-    void service(String id, String name, String category, String rate, long min, long max, boolean refill, boolean cancel) {
+    public void service(String id, String name, String category, String rate, long min, long max, boolean refill, boolean cancel) {
         service(id, name, category, rate, min, max, refill, cancel, "Default", false);
     }
 
@@ -184,7 +184,7 @@ final class FakeSmmPanel implements AutoCloseable {
     }
 
     /** Sets what multi-status answers for an order. */
-    void status(String order, String status, long startCount, long remains) {
+    public void status(String order, String status, long startCount, long remains) {
         statuses.put(order, "{\"charge\":\"0.5\",\"start_count\":\"" + startCount + "\",\"status\":\"" + status + "\",\"remains\":\""
                 + remains + "\",\"currency\":\"USD\"}");
     }

@@ -1,4 +1,4 @@
-package dev.ordino.security;
+package dev.ordino.base.db;
 
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -16,27 +16,34 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Bucket4j buckets in the MariaDB table {@code sign_in_bucket}, read and written under
+ * Bucket4j buckets in a MariaDB table ({@code id VARCHAR PRIMARY KEY, state BLOB, expires_at BIGINT}),
+ * one table per feature that limits something (sign-in, the panel API), read and written under
  * {@code SELECT ... FOR UPDATE} in a transaction of their own, so every node sees one state. Bucket4j's
  * own MySQL module does the same but needs MySQL's driver on the class path (it catches one of its
  * exception types); MariaDB reports a deadlock with the standard SQL state instead.
  */
-class SignInBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
+public class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
-    private static final String SELECT = "SELECT state FROM sign_in_bucket WHERE id = ? FOR UPDATE";
-    private static final String INSERT = "INSERT IGNORE INTO sign_in_bucket (id, state) VALUES (?, NULL)";
-    private static final String UPDATE = "UPDATE sign_in_bucket SET state = ?, expires_at = ? WHERE id = ?";
-    private static final String DELETE = "DELETE FROM sign_in_bucket WHERE id = ?";
-    private static final String SELECT_EXPIRED = "SELECT id FROM sign_in_bucket WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String DEADLOCK_OR_SERIALIZATION = "40001";
 
+    private final String selectSql;
+    private final String insertSql;
+    private final String updateSql;
+    private final String deleteSql;
+    private final String expiredSql;
     private final DataSource dataSource;
     private final ExpirationAfterWriteStrategy expiry;
 
-    SignInBuckets(DataSource dataSource, ExpirationAfterWriteStrategy expiry) {
+    /** {@code table} is a constant of the calling feature, never user input. */
+    public DatabaseBuckets(DataSource dataSource, String table, ExpirationAfterWriteStrategy expiry) {
         super(ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(expiry));
         this.dataSource = dataSource;
         this.expiry = expiry;
+        this.selectSql = "SELECT state FROM " + table + " WHERE id = ? FOR UPDATE";
+        this.insertSql = "INSERT IGNORE INTO " + table + " (id, state) VALUES (?, NULL)";
+        this.updateSql = "UPDATE " + table + " SET state = ?, expires_at = ? WHERE id = ?";
+        this.deleteSql = "DELETE FROM " + table + " WHERE id = ?";
+        this.expiredSql = "SELECT id FROM " + table + " WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED";
     }
 
     @Override
@@ -55,7 +62,7 @@ class SignInBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
             @Override
             public LockAndGetResult tryLockAndGet(Optional<Long> timeout) {
-                try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+                try (PreparedStatement select = connection.prepareStatement(selectSql)) {
                     applyTimeout(select, timeout);
                     select.setString(1, key);
                     try (ResultSet row = select.executeQuery()) {
@@ -68,7 +75,7 @@ class SignInBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
             @Override
             public boolean tryInsertEmptyData(Optional<Long> timeout) {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
                     applyTimeout(insert, timeout);
                     insert.setString(1, key);
                     insert.executeUpdate();
@@ -83,7 +90,7 @@ class SignInBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
             @Override
             public void update(byte[] data, RemoteBucketState state, Optional<Long> timeout) {
-                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                try (PreparedStatement update = connection.prepareStatement(updateSql)) {
                     applyTimeout(update, timeout);
                     update.setBytes(1, data);
                     long now = currentTimeNanos();
@@ -114,7 +121,7 @@ class SignInBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
     @Override
     public void removeProxy(String key) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(DELETE)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(deleteSql)) {
             delete.setString(1, key);
             delete.executeUpdate();
         } catch (SQLException e) {
@@ -129,13 +136,13 @@ class SignInBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
     /**
      * Deletes at most {@code batch} buckets that are full again (a missing bucket is a full one),
-     * skipping any that another request holds, so a sign-in never waits for the clean-up.
+     * skipping any that another request holds, so a limited request never waits for the clean-up.
      */
-    int removeExpired(int batch) {
+    public int removeExpired(int batch) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement(SELECT_EXPIRED);
-                 PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            try (PreparedStatement select = connection.prepareStatement(expiredSql);
+                 PreparedStatement delete = connection.prepareStatement(deleteSql)) {
                 select.setLong(1, currentTimeNanos() / 1_000_000);
                 select.setInt(2, batch);
                 try (ResultSet rows = select.executeQuery()) {
