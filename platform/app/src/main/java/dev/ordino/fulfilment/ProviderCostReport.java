@@ -80,4 +80,19 @@ public class ProviderCostReport implements ProviderCosts, OfferingCosts {
                         rs.getLong(4), rs.getLong(5))); });
         return result;
     }
+
+    @Override
+    @PreAuthorize("permitAll()") // every customer's order is priced with it; it tells only a number per offering
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> costFloorsPer1000(Collection<Long> offeringIds) {
+        Map<Long, BigDecimal> result = new LinkedHashMap<>();
+        if (offeringIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT m.offering_id, MAX(m.rate * i.conversion_rate) FROM offering_provider m "
+                        + "JOIN provider_instance i ON i.id = m.instance_id WHERE m.offering_id IN (:ids) GROUP BY m.offering_id")
+                .param("ids", offeringIds)
+                .query(rs -> { result.put(rs.getLong(1), rs.getBigDecimal(2)); });
+        return result;
+    }
 }

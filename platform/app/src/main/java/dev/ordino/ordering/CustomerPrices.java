@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place a customer's price tier meets the catalog: every order, on the web, through the API
  * or as a mass order, is priced from the offerings this class answers. A tier lowers the price by
- * its percentage, but never below what the provider of a provider-backed service charges for the
- * same units, and never raises it (an offering sold below its cost keeps its price).
+ * its percentage, but never below what the dearest provider a provider-backed service may be sent to
+ * charges for the same units, and never raises it (an offering sold below its cost keeps its price).
  */
 @Component
 public class CustomerPrices {
@@ -41,11 +41,11 @@ public class CustomerPrices {
             return offerings;
         }
         OfferingCosts providerCosts = costs.getIfAvailable();
-        Map<Long, OfferingCosts.ProviderRate> rates = providerCosts == null ? Map.of()
-                : providerCosts.rates(offerings.stream().map(OfferingView::id).toList());
+        Map<Long, BigDecimal> floors = providerCosts == null ? Map.of()
+                : providerCosts.costFloorsPer1000(offerings.stream().map(OfferingView::id).toList());
         return offerings.stream().map(o -> {
-            OfferingCosts.ProviderRate rate = rates.get(o.id());
-            return o.withPrice(discounted(o.price(), percent, rate == null ? null : rate.costPer(o.pricePer())));
+            BigDecimal floor = floors.get(o.id());
+            return o.withPrice(discounted(o.price(), percent, floor == null ? null : OfferingCosts.floorPer(floor, o.pricePer())));
         }).toList();
     }
 

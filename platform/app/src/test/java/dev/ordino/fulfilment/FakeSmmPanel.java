@@ -183,6 +183,11 @@ public final class FakeSmmPanel implements AutoCloseable {
         }
     }
 
+    /** The panel's id of the last order it accepted. */
+    public String lastOrder() {
+        return String.valueOf(nextOrder.get());
+    }
+
     /** Sets what multi-status answers for an order. */
     public void status(String order, String status, long startCount, long remains) {
         statuses.put(order, "{\"charge\":\"0.5\",\"start_count\":\"" + startCount + "\",\"status\":\"" + status + "\",\"remains\":\""

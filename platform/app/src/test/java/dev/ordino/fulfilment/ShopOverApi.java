@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
  * and what the tests of such nodes read back from the shared database: the paid lines and their
  * provider orders, and whether every wallet equals its ledger.
  */
-final class ShopOverApi {
+public final class ShopOverApi {
 
     private ShopOverApi() {
     }
 
     /** A provider on {@code panel} with its service "7" imported and mapped: the offering's id. */
-    static long providerBackedOffering(Api api, String admin, FakeSmmPanel panel) throws Exception {
+    public static long providerBackedOffering(Api api, String admin, FakeSmmPanel panel) throws Exception {
         HttpResponse<String> created = api.post("/v1/admin/providers", admin, """
                 {"name":"Slow panel","plugin":"provider-smm-v2","settings":{"url":"%s","key":"%s","timeoutSeconds":"10"},
                  "markupPercent":50,"priority":5,"currency":"USD","conversionRate":1}""".formatted(panel.url(), FakeSmmPanel.KEY));
@@ -42,7 +42,7 @@ final class ShopOverApi {
     }
 
     /** A registered customer with 1000.00 in the wallet: its token. */
-    static String fundedCustomer(Api api, String admin, String email) throws Exception {
+    public static String fundedCustomer(Api api, String admin, String email) throws Exception {
         HttpResponse<String> registered = api.post("/v1/auth/register", null,
                 "{\"email\":\"" + email + "\",\"password\":\"customer-pass\",\"name\":\"Node Test Customer\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
