@@ -159,6 +159,11 @@ public class OrderService {
                 note == null || note.isEmpty() ? null : note, Map.copyOf(extras), total);
     }
 
+    /** The offering at the customer's prices (their price tier), as {@link #place} charges it. */
+    public OfferingView atCustomerPrices(long customerId, OfferingView offering) {
+        return prices.forCustomer(customerId, offering);
+    }
+
     private static List<String> entries(String text, String field) {
         if (text == null || text.isBlank()) {
             throw DomainException.badRequest("required", field, "Enter one entry per line");

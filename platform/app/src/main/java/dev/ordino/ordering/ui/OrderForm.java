@@ -66,7 +66,7 @@ class OrderForm extends VerticalLayout {
 
     OrderForm(OfferingView offering, OrderService orders, CartService carts, StoreCurrency currency, Long customerId,
               String actor, BigDecimal balance) {
-        this.offering = offering;
+        this.offering = customerId == null ? offering : orders.atCustomerPrices(customerId, offering);
         this.orders = orders;
         this.carts = carts;
         this.currency = currency;
