@@ -15,6 +15,7 @@ import dev.ordino.wallet.WalletService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -174,7 +175,7 @@ public class PanelActions {
     }
 
     /** Runs the action with the key's owner signed in, so the services' own checks apply to them. */
-    private static PanelAnswer asOwner(ApiKeys.KeyHolder holder, java.util.function.Supplier<PanelAnswer> action) {
+    private static PanelAnswer asOwner(ApiKeys.KeyHolder holder, Supplier<PanelAnswer> action) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(Long.toString(holder.userId()), null,

@@ -11,6 +11,7 @@ import dev.ordino.ordering.PlaceOrder;
 import dev.ordino.reseller.ApiKeys;
 import dev.ordino.security.ApiTokens;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,9 +115,9 @@ class PanelApiBenchmarkTest {
             assertThat(run.failed()).as(run.name()).isZero();
         }
         for (AccountSummary customer : customers) {
-            assertThat(jdbc.queryForObject("SELECT balance FROM wallet WHERE user_id = ?", java.math.BigDecimal.class, customer.id()))
+            assertThat(jdbc.queryForObject("SELECT balance FROM wallet WHERE user_id = ?", BigDecimal.class, customer.id()))
                     .as("the wallet equals its ledger").isEqualByComparingTo(jdbc.queryForObject(
-                            "SELECT SUM(amount) FROM ledger_entry WHERE user_id = ?", java.math.BigDecimal.class, customer.id()));
+                            "SELECT SUM(amount) FROM ledger_entry WHERE user_id = ?", BigDecimal.class, customer.id()));
         }
     }
 

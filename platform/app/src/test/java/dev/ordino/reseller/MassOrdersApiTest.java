@@ -6,6 +6,7 @@ import dev.ordino.RunningOrdino;
 import dev.ordino.e2e.Api;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class MassOrdersApiTest {
 
     private HttpResponse<String> mass(Customer customer, String text, boolean dryRun, String key) throws Exception {
         return api.post("/v1/orders/mass", customer.token(),
-                JSON.writeValueAsString(java.util.Map.of("text", text, "dryRun", dryRun)), key);
+                JSON.writeValueAsString(Map.of("text", text, "dryRun", dryRun)), key);
     }
 
     private BigDecimal balance(Customer customer) {

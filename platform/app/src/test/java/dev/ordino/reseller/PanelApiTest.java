@@ -8,6 +8,9 @@ import dev.ordino.reseller.PanelClient.Answer;
 import dev.ordino.reseller.PanelClient.Style;
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The SMM panel API v2 as panels, bots and scripts call it: form posts, query strings and JSON bodies. */
 @RunningOrdino
@@ -228,6 +232,21 @@ class PanelApiTest {
     }
 
     @Test
+    void aBodyOverTheLimitOrAMalformedOneIsAnsweredInThePanelsWay() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI url = URI.create("http://127.0.0.1:" + port + "/api/v2");
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("key=x&action=balance&pad=" + "a".repeat(300 * 1024))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("refused before it is read").isEqualTo(413);
+        assertThat(refused.body()).isEqualTo("{\"error\":\"Incorrect request\"}");
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\": ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThat(malformed.body()).isEqualTo("{\"error\":\"Incorrect request\"}");
+    }
+
+    @Test
     void theSameIdempotencyKeyPlacesOneOrderAndChargesOnce() throws Exception {
         Customer customer = customer("10");
         String key = key(customer);
@@ -295,7 +314,7 @@ class PanelApiTest {
         String log = api.get("/v1/me/api-calls", customer.token()).body();
         assertThat(log).doesNotContain(key).doesNotContain(other).contains("\"action\":\"balance\"")
                 .contains("\"result\":\"Too many requests\"").contains("\"address\":\"127.0.0.1\"");
-        JsonNode calls = tools.jackson.databind.json.JsonMapper.builder().build().readTree(log);
+        JsonNode calls = JsonMapper.builder().build().readTree(log);
         assertThat(calls.size()).as("every call of both keys").isEqualTo(made + 1);
     }
 }

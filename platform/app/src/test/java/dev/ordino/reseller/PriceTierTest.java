@@ -6,6 +6,7 @@ import dev.ordino.RunningOrdino;
 import dev.ordino.e2e.Api;
 import dev.ordino.fulfilment.FakeSmmPanel;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +85,7 @@ class PriceTierTest {
 
         HttpResponse<String> set = api.put("/v1/admin/users/" + customer + "/price-tier", admin, "{\"discountPercent\":20}");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        assertThat(rate(key, own)).isEqualByComparingTo(ownList.multiply(new BigDecimal("0.8")).setScale(4, java.math.RoundingMode.HALF_UP));
+        assertThat(rate(key, own)).isEqualByComparingTo(ownList.multiply(new BigDecimal("0.8")).setScale(4, RoundingMode.HALF_UP));
         assertThat(rate(key, backed)).as("3.00 less 20 %").isEqualByComparingTo("2.4000");
 
         assertThat(api.put("/v1/admin/users/" + customer + "/price-tier", admin, "{\"discountPercent\":50}").statusCode())

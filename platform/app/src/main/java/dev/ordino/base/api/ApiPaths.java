@@ -26,6 +26,11 @@ public final class ApiPaths {
         return under(path, "/v1") || (under(path, "/api") && !under(path, "/api/v2"));
     }
 
+    /** The SMM panels' protocol: errors are JSON {@code {"error": "..."}}, never problems or pages. */
+    public static boolean isPanelApi(HttpServletRequest request) {
+        return under(pathOf(request), "/api/v2");
+    }
+
     private static boolean under(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

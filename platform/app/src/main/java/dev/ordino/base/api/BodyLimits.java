@@ -80,6 +80,10 @@ public class BodyLimits extends OncePerRequestFilter {
         response.setHeader("Connection", "close");
         if (ApiPaths.answersProblems(request)) {
             ApiProblems.write(response, 413, "payload_too_large", describe(max));
+        } else if (ApiPaths.isPanelApi(request)) {
+            response.setStatus(413);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"Incorrect request\"}");
         } else {
             response.sendError(413);
         }

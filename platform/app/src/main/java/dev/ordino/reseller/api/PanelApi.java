@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,7 +77,7 @@ class PanelApi {
         if (e instanceof BodyLimits.BodyTooLarge tooLarge) {
             throw tooLarge; // answered 413 by the limit itself
         }
-        if (e instanceof tools.jackson.core.JacksonException || e instanceof IOException) {
+        if (e instanceof JacksonException || e instanceof IOException) {
             log.debug("Unreadable panel API request: {}", e.toString());
         } else {
             log.warn("Panel API call failed", e);
