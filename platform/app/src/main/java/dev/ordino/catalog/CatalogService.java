@@ -93,6 +93,12 @@ public class CatalogService {
         return offerings.findAll(spec, sorted).map(CatalogService::view);
     }
 
+    /** Every active offering of a kind, in catalog order, in one query (the panel API lists thousands at once). */
+    @Transactional(readOnly = true)
+    public List<OfferingView> activeOfferings(OfferingKind kind) {
+        return offerings.findActiveWithCategory(kind).stream().map(CatalogService::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<OfferingView> offering(long id) {
         return offerings.findById(id).map(CatalogService::view);

@@ -3,7 +3,6 @@ package dev.ordino.reseller;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.CatalogService;
-import dev.ordino.catalog.OfferingFilter;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.ordering.CustomerPrices;
@@ -16,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -102,8 +99,7 @@ public class PanelActions {
 
     /** Every enabled SMM service at the owner's prices, per 1000 as panels quote them. */
     private List<Map<String, Object>> services(long userId) {
-        List<OfferingView> offerings = catalog.offerings(new OfferingFilter(null, OfferingKind.SERVICE, null, false),
-                Pageable.unpaged(Sort.by("category.sortOrder", "category.name", "name", "id"))).getContent();
+        List<OfferingView> offerings = catalog.activeOfferings(OfferingKind.SERVICE);
         return prices.forCustomer(userId, offerings).stream().map(o -> {
             Map<String, Object> service = new LinkedHashMap<>();
             service.put("service", o.id());

@@ -1,5 +1,7 @@
 package dev.ordino.catalog.internal;
 
+import dev.ordino.catalog.OfferingKind;
+import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -16,4 +18,9 @@ public interface OfferingRepository extends JpaRepository<Offering, Long>, JpaSp
     @Modifying(flushAutomatically = true)
     @Query("update Offering o set o.stock = o.stock + :quantity where o.id = :id and o.stock is not null")
     int returnStock(@Param("id") long id, @Param("quantity") int quantity);
+
+    /** Every active offering of a kind in an active category, with its category, in catalog order: one query. */
+    @Query("select o from Offering o join fetch o.category c where o.kind = :kind and o.active = true and c.active = true "
+            + "order by c.sortOrder, c.name, o.name, o.id")
+    List<Offering> findActiveWithCategory(@Param("kind") OfferingKind kind);
 }
