@@ -13,8 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -259,6 +264,34 @@ class PanelApiTest {
                 .isEqualTo(1);
         long without = add(key, min);
         assertThat(without).isNotEqualTo(first);
+    }
+
+    @Test
+    void retriesSentAtOnceWithOneIdempotencyKeyPlaceOneOrder() throws Exception {
+        Customer customer = customer("10");
+        String key = key(customer);
+        String[] fields = {"service", Long.toString(service), "link", "https://www.tiktok.com/@ordino", "quantity",
+                Long.toString(min), "idempotency_key", "burst-" + UUID.randomUUID()};
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> panel.call(Style.FORM, key, "add", fields)));
+            }
+            Set<Long> orders = new HashSet<>();
+            for (Future<Answer> answer : answers) {
+                Answer a = answer.get();
+                assertThat(a.json().has("order")).as(a.body()).isTrue();
+                orders.add(a.json().get("order").asLong());
+            }
+            assertThat(orders).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_order WHERE customer_id = ?", Long.class, customer.id()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE user_id = ? AND type = 'order_payment'",
+                Long.class, customer.id())).isEqualTo(1);
     }
 
     @Test
