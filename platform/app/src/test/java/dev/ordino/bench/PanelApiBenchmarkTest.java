@@ -6,12 +6,15 @@ import dev.ordino.Actors;
 import dev.ordino.Figures;
 import dev.ordino.RunningOrdino;
 import dev.ordino.account.AccountSummary;
+import dev.ordino.e2e.Api;
+import dev.ordino.fulfilment.FakeSmmPanel;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.PlaceOrder;
 import dev.ordino.reseller.ApiKeys;
 import dev.ordino.security.ApiTokens;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The panel API's hot path: {@code add} and {@code status} (100 orders a call) per second, beside a
+ * The panel API's hot path: {@code add}, {@code status} (100 orders a call) and {@code services} (over 5,000
+ * services) per second, beside a
  * bare authenticated GET in the same run, with the load made by a separate process
  * ({@link LoadClient}) so the generator does not share this JVM's cores' bookkeeping. Not part of the
  * test command: {@code ./mvnw -B -pl platform/app -am verify -Pbenchmark -Dtest=PanelApiBenchmarkTest
@@ -96,18 +100,38 @@ class PanelApiBenchmarkTest {
                     + "&link=https%3A%2F%2Fwww.tiktok.com%2F%40bench&quantity=100");
         }
 
+        // 5,000 more services, imported from a fake panel, for the services list.
+        int listed;
+        try (FakeSmmPanel panel = new FakeSmmPanel()) {
+            panel.addServices(5000, "Bench category");
+            Api api = new Api(port);
+            String admin = api.token(Actors.ADMIN_EMAIL, Actors.ADMIN_PASSWORD);
+            HttpResponse<String> provider = api.post("/v1/admin/providers", admin, """
+                    {"name":"Bench panel","plugin":"provider-smm-v2","settings":{"url":"%s","key":"%s"},
+                     "markupPercent":50,"priority":5,"currency":"USD","conversionRate":1}""".formatted(panel.url(), FakeSmmPanel.KEY));
+            assertThat(provider.statusCode()).as(provider.body()).isEqualTo(201);
+            HttpResponse<String> imported = api.post("/v1/admin/providers/" + Api.field(provider.body(), "id") + "/import", admin,
+                    "{\"all\":true}");
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            listed = jdbc.queryForObject("SELECT COUNT(*) FROM offering o JOIN category c ON c.id = o.category_id "
+                    + "WHERE o.kind = 'SERVICE' AND o.active = 1 AND c.active = 1", Integer.class);
+        }
+        List<String> services = adds.stream().map(add -> add.substring(0, add.indexOf("&action=")) + "&action=services").toList();
+
         load("warm-up", gets, 5);
         load("warm-up", statuses, 5);
         List<Run> runs = List.of(
                 load("bare authenticated GET /v1/wallet", gets, SECONDS),
                 load("status, 100 orders a call", statuses, SECONDS),
-                load("add (one order a call)", adds, SECONDS));
+                load("add (one order a call)", adds, SECONDS),
+                load("services (" + listed + " services a call)", services, SECONDS));
 
         StringBuilder report = new StringBuilder(String.format("Panel API, %d clients in a separate process, %d s each%n", CLIENTS, SECONDS));
         report.append(String.format("%-40s %8s %7s %9s %8s %8s%n", "", "ok", "failed", "calls/s", "p50 ms", "p99 ms"));
         runs.forEach(r -> report.append(r.line()).append('\n'));
-        report.append(String.format("status / bare GET: %.2f   add / bare GET: %.2f%n", runs.get(1).perSecond() / runs.get(0).perSecond(),
-                runs.get(2).perSecond() / runs.get(0).perSecond()));
+        report.append(String.format("status / bare GET: %.2f   add / bare GET: %.2f   services / bare GET: %.3f%n",
+                runs.get(1).perSecond() / runs.get(0).perSecond(), runs.get(2).perSecond() / runs.get(0).perSecond(),
+                runs.get(3).perSecond() / runs.get(0).perSecond()));
         Figures.report("%s", report);
         Files.writeString(Path.of("target", "panel-benchmark.txt"), report, StandardCharsets.UTF_8);
 

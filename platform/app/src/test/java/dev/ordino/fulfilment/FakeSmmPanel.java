@@ -87,7 +87,7 @@ public final class FakeSmmPanel implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    void addServices(int count, String category) {
+    public void addServices(int count, String category) {
         for (int i = 0; i < count; i++) {
             service(String.valueOf(services.size() + 1), category + " service " + i, category, "0." + (10 + i % 80), 100, 100_000,
                     i % 3 == 0, i % 4 == 0);
