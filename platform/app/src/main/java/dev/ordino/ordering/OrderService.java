@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,11 +265,10 @@ public class OrderService {
             // Refused before writing anything; the guarded debit below stays the authority.
             throw WalletService.insufficientBalance();
         }
-        for (PricedLine line : lines) {
-            if (line.offering().kind() == OfferingKind.PRODUCT) {
-                catalog.takeStock(line.offering(), line.quantity());
-            }
-        }
+        // in offering order, so two checkouts of the same products never wait on each other crosswise
+        lines.stream().filter(line -> line.offering().kind() == OfferingKind.PRODUCT)
+                .sorted(Comparator.comparingLong(line -> line.offering().id()))
+                .forEach(line -> catalog.takeStock(line.offering(), line.quantity()));
         Instant now = clock.instant();
         long orderId = writer.insertOrder(customerId, method, total, fromWallet, currency.code(), key, hash, now);
         String number = OrderWriter.number(orderId);
