@@ -67,11 +67,13 @@ public class OrderService {
     private final OrderWriter writer;
     private final CheckoutPayments checkoutPayments;
     private final OrderPayments orderPayments;
+    private final FulfilmentPlans plans;
 
     OrderService(OrderRepository orders, OrderBook book, OrderWriter writer, CatalogService catalog, WalletService wallet,
                  StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
                  PlatformTransactionManager transactions,
-                 CheckoutPayments checkoutPayments, OrderPayments orderPayments) {
+                 CheckoutPayments checkoutPayments, OrderPayments orderPayments, FulfilmentPlans plans) {
+        this.plans = plans;
         this.checkoutPayments = checkoutPayments;
         this.orderPayments = orderPayments;
         this.orders = orders;
@@ -227,7 +229,10 @@ public class OrderService {
         for (int attempt = 1; ; attempt++) {
             try {
                 // Pricing reads the catalog in the same transaction: one connection, one round of commits.
-                return transaction.execute(status -> placeLocked(customerId, actor, priced(request), method, key));
+                return transaction.execute(status -> {
+                    List<PricedLine> lines = priced(request);
+                    return placeLocked(customerId, actor, lines, plans.plan(lines, request.fulfilment()), method, key);
+                });
             } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
                 // A deadlock victim, or a concurrent twin that won the idempotency key: look again.
                 if (attempt >= ATTEMPTS) {
@@ -246,9 +251,10 @@ public class OrderService {
         return lines;
     }
 
-    private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, String method, String key) {
-        BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String hash = hash(lines, method);
+    private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, FulfilmentPlans.Plan plan,
+                                  String method, String key) {
+        BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(plan.fee(), BigDecimal::add);
+        String hash = hash(lines, method + plan.canonical());
         BigDecimal balance = wallet.lock(customerId); // one money operation per customer at a time
         if (key != null) {
             Optional<CustomerOrder> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, key);
@@ -278,6 +284,7 @@ public class OrderService {
             items.add(writer.insertItem(orderId, items.size() + 1, o.id(), o.kind(), o.name(), line.quantity(), line.link(),
                     line.note(), line.extras(), o.price(), o.pricePer(), line.lineTotal()));
         }
+        plans.open(orderId, plan, now);
         if (fromWallet && total.signum() > 0) {
             wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + orderId + ":payment",
                     "Payment for order " + number, actor);
