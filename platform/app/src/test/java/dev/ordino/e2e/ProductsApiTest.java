@@ -99,9 +99,9 @@ class ProductsApiTest {
         assertThat(png("/v1/orders/" + id + "/qr.png", stranger).statusCode()).isEqualTo(404);
         assertThat(api.get("/v1/orders/" + id, stranger).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> early = api.post("/v1/admin/handover", admin, "{\"code\":\"" + code + "\"}");
-        assertThat(early.statusCode()).isEqualTo(409);
-        assertThat(Api.field(early.body(), "code")).isEqualTo("not_ready");
+        HttpResponse<String> notReady = api.post("/v1/admin/handover", admin, "{\"code\":\"" + code + "\"}");
+        assertThat(notReady.statusCode()).isEqualTo(409);
+        assertThat(Api.field(notReady.body(), "code")).isEqualTo("not_ready");
         assertThat(api.post("/v1/admin/orders/" + id + "/ready", admin, "{}").statusCode()).isEqualTo(200);
         HttpResponse<String> handed = api.post("/v1/admin/handover", admin, "{\"code\":\"" + code + "\"}");
         assertThat(handed.statusCode()).as(handed.body()).isEqualTo(200);
@@ -111,6 +111,23 @@ class ProductsApiTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Api.field(again.body(), "code")).isEqualTo("already_handed_over");
         assertThat(api.get("/v1/orders/" + id, customer).body()).contains("\"status\":\"handed_over\"");
+
+        long ratingsBefore = Long.parseLong(Api.field(api.get("/v1/products/" + stand, null).body().split("\"rating\"")[1], "count"));
+        assertThat(api.post("/v1/orders/" + id + "/rating", stranger, "{\"stars\":1}").statusCode()).isEqualTo(404);
+        assertThat(Api.field(api.post("/v1/orders/" + id + "/rating", customer, "{\"stars\":6}").body(), "code")).isEqualTo("invalid_stars");
+        HttpResponse<String> rated = api.post("/v1/orders/" + id + "/rating", customer, "{\"stars\":4,\"comment\":\"Sturdy\"}");
+        assertThat(rated.statusCode()).as(rated.body()).isEqualTo(201);
+        HttpResponse<String> twice = api.post("/v1/orders/" + id + "/rating", customer, "{\"stars\":5}");
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(Api.field(twice.body(), "code")).isEqualTo("already_rated");
+        String rating = api.get("/v1/products/" + stand, null).body().split("\"rating\"")[1];
+        assertThat(Long.parseLong(Api.field(rating, "count"))).isEqualTo(ratingsBefore + 1);
+        assertThat(Api.field(rating, "average")).isNotEqualTo("null");
+
+        String open = Api.field(api.post("/v1/orders", customer, order(null)).body(), "id");
+        HttpResponse<String> early = api.post("/v1/orders/" + open + "/rating", customer, "{\"stars\":5}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(Api.field(early.body(), "code")).isEqualTo("not_completed");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ordino.ordering.api;
 import dev.ordino.base.api.ApiPage;
 import dev.ordino.ordering.FulfilmentChoice;
 import dev.ordino.ordering.Handovers;
+import dev.ordino.ordering.OrderRatings;
 import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderView;
 import dev.ordino.ordering.PlaceOrder;
@@ -36,8 +37,11 @@ class OrdersApi {
     private final OrderResponses responses;
     private final Handovers handovers;
     private final HandoverSettingsService handoverSettings;
+    private final OrderRatings ratings;
 
-    OrdersApi(OrderService orders, OrderResponses responses, Handovers handovers, HandoverSettingsService handoverSettings) {
+    OrdersApi(OrderService orders, OrderResponses responses, Handovers handovers, HandoverSettingsService handoverSettings,
+              OrderRatings ratings) {
+        this.ratings = ratings;
         this.orders = orders;
         this.responses = responses;
         this.handovers = handovers;
@@ -80,6 +84,16 @@ class OrdersApi {
     ResponseEntity<byte[]> qrCode(@PathVariable long id, Authentication authentication) {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header("Cache-Control", "private, no-store")
                 .body(handovers.qrCode(ApiCaller.of(authentication).id(), id, 300));
+    }
+
+    record RatingRequest(Integer stars, String comment) {
+    }
+
+    /** Once per completed order: 201; 409 {@code already_rated} or {@code not_completed}. */
+    @PostMapping("/{id}/rating")
+    ResponseEntity<OrderRatings.Rating> rate(@PathVariable long id, @RequestBody RatingRequest request, Authentication authentication) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(ratings.rate(ApiCaller.of(authentication).id(), id, request.stars(), request.comment()));
     }
 
     @GetMapping("/{id}/payment-status")
