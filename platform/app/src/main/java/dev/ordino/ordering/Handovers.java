@@ -93,6 +93,14 @@ public class Handovers {
         return writer.find(orderId);
     }
 
+    /** The order a booking code belongs to, for staff to check before handing it over. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public Optional<OrderView> orderWithCode(String typedCode) {
+        return Optional.ofNullable(BookingCodes.normalize(typedCode)).flatMap(writer::orderWithCode).flatMap(orders::findById)
+                .map(order -> book.view(order, null));
+    }
+
     /** Whether the order has a pickup or delivery (then staff confirm and reject it through {@link #accept} and {@link #reject}). */
     @Transactional(readOnly = true)
     public boolean handles(long orderId) {
