@@ -61,11 +61,8 @@ public class ProductOptions {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     public ProductTerms save(long offeringId, ProductTerms terms) {
+        check(terms);
         BigDecimal fee = terms.deliveryFee();
-        if (fee != null && (fee.signum() < 0 || fee.stripTrailingZeros().scale() > StoreCurrency.PRICE_SCALE
-                || fee.compareTo(new BigDecimal("100000000")) >= 0)) {
-            throw DomainException.badRequest("invalid_delivery_fee", "deliveryFee", "Enter a fee of zero or more, at most 4 decimals");
-        }
         String methods = terms.methods().containsAll(EnumSet.allOf(FulfilmentMethod.class)) ? null
                 : terms.methods().stream().sorted().map(FulfilmentMethod::key).collect(Collectors.joining(","));
         int updated = jdbc.sql("UPDATE offering SET fulfilment = ?, delivery_fee = ? WHERE id = ?")
@@ -75,6 +72,20 @@ public class ProductOptions {
             throw DomainException.notFound("product_not_found", "No such offering");
         }
         return terms(offeringId);
+    }
+
+    /**
+     * Refuses terms that cannot be saved, before anything else is (the offering editor saves the
+     * offering first).
+     *
+     * @throws DomainException {@code invalid_delivery_fee} (400)
+     */
+    public static void check(ProductTerms terms) {
+        BigDecimal fee = terms.deliveryFee();
+        if (fee != null && (fee.signum() < 0 || fee.stripTrailingZeros().scale() > StoreCurrency.PRICE_SCALE
+                || fee.compareTo(new BigDecimal("100000000")) >= 0)) {
+            throw DomainException.badRequest("invalid_delivery_fee", "deliveryFee", "Enter a fee of zero or more, at most 4 decimals");
+        }
     }
 
     @Transactional(readOnly = true)
