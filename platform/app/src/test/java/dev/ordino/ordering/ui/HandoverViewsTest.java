@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import dev.ordino.Actors;
@@ -17,6 +18,7 @@ import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingForm;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
+import dev.ordino.catalog.ProductOptions;
 import dev.ordino.ordering.FulfilmentChoice;
 import dev.ordino.ordering.HandoverStatus;
 import dev.ordino.ordering.Handovers;
@@ -26,8 +28,11 @@ import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderView;
 import dev.ordino.ordering.PlaceOrder;
 import dev.ordino.security.Roles;
+import dev.ordino.store.StoreSettings;
+import dev.ordino.store.StoreSettingsService;
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +48,11 @@ class HandoverViewsTest extends KaribuTest {
     Handovers handovers;
     @Autowired
     CatalogService catalog;
+    @Autowired
+    StoreSettingsService settings;
+    @Autowired
+    ProductOptions options;
+    private StoreSettings storeBefore;
 
     private OrderView pickupOrder(AccountSummary customer) {
         long accessories = catalog.categories(true).stream().filter(c -> c.slug().equals("accessories")).findFirst().orElseThrow().id();
@@ -109,5 +119,40 @@ class HandoverViewsTest extends KaribuTest {
         typed.code.setValue(code.toLowerCase());
         ButtonKt._click(typed.handOver);
         assertThat(typed.code.getErrorMessage()).as("a booking code is used once").isEqualTo("This order was already handed over.");
+    }
+
+    @Test
+    void theCustomerReachesTheSellerAndRatesACompletedOrderOnce() {
+        StoreSettings before = settings.current();
+        storeBefore = before;
+        actors.asAdmin(() -> settings.save(new StoreSettings(before.shopName(), "+62 21 555 0101", "https://t.me/ordino_shop",
+                before.defaultLanguage(), before.topUpMin(), before.topUpMax(), before.defaultMarkupPercent())));
+        AccountSummary customer = actors.customerWith("20.00");
+        OrderView order = pickupOrder(customer);
+        actors.asAdmin(() -> handovers.accept(order.id(), "staff@ordino"));
+        actors.asAdmin(() -> handovers.ready(order.id(), "staff@ordino"));
+        String code = actors.asAdmin(() -> handovers.of(order.id())).orElseThrow().bookingCode();
+        actors.asAdmin(() -> handovers.handOver(code, "staff@ordino"));
+
+        signIn(customer);
+        UI.getCurrent().navigate("orders/" + order.id());
+        OrderDetailView page = _get(OrderDetailView.class);
+        assertThat(_get(page, Anchor.class, spec -> spec.withId("contact-phone")).getHref()).isEqualTo("tel:+62215550101");
+        assertThat(_get(page, Anchor.class, spec -> spec.withId("contact-telegram")).getHref()).isEqualTo("https://t.me/ordino_shop");
+        assertThat(page.handover.rating.isVisible()).isTrue();
+        page.handover.stars.setValue(4);
+        page.handover.comment.setValue("Sturdy");
+        ButtonKt._click(page.handover.rate);
+        assertThat(page.handover.rating.getElement().getTextRecursively()).contains("Your rating: ★★★★").contains("Sturdy");
+        assertThat(page.handover.rating.getChildren().anyMatch(c -> c == page.handover.rate)).as("rated once").isFalse();
+        assertThat(options.rating(order.items().getFirst().productId()).count()).isEqualTo(1);
+    }
+
+    @AfterEach
+    void restoreStoreSettings() {
+        if (storeBefore != null) {
+            signIn("admin@example.com", Roles.ADMIN);
+            settings.save(storeBefore);
+        }
     }
 }
