@@ -53,7 +53,8 @@ class ProductsApiTest {
 
     private HttpResponse<byte[]> png(String path, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + token).header("Accept", "image/png,image/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
