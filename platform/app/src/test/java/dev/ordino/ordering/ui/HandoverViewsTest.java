@@ -9,6 +9,7 @@ import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import dev.ordino.Actors;
@@ -54,6 +55,7 @@ class HandoverViewsTest extends KaribuTest {
     ProductOptions options;
     private StoreSettings storeBefore;
 
+    /** A new lamp, three in stock, ordered once for pickup. */
     private OrderView pickupOrder(AccountSummary customer) {
         long accessories = catalog.categories(true).stream().filter(c -> c.slug().equals("accessories")).findFirst().orElseThrow().id();
         OfferingView lamp = actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, accessories, OfferingKind.PRODUCT,
@@ -83,6 +85,27 @@ class HandoverViewsTest extends KaribuTest {
         assertThat(_get(page, Span.class, spec -> spec.withId("booking-code")).getText()).isEqualTo(code);
         assertThat(_get(page.handover, Image.class, spec -> {}).getSrc()).startsWith("data:image/png;base64,");
         assertThat(_get(page, Span.class, spec -> spec.withId("fulfilment-status")).getText()).isEqualTo("Ready for pickup");
+    }
+
+    @Test
+    void staffSeeTheDeliveryAddressAndMarkTheOrderSentThenDelivered() {
+        AccountSummary customer = actors.customerWith("40.00");
+        OrderView pickup = pickupOrder(customer);
+        OrderView order = actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
+                new PlaceOrder.Line(pickup.items().getFirst().productId(), 1L, null, null)), "wallet",
+                FulfilmentChoice.delivery("7 Harbour Road, Flat 2", "+62 811 000 111")), null)).order();
+
+        signIn("staff@example.com", Roles.STAFF);
+        UI.getCurrent().navigate("admin/orders");
+        OrdersAdminView view = _get(OrdersAdminView.class);
+        view.panel.show(order.id());
+        assertThat(_get(view.panel, Div.class, spec -> spec.withId("order-panel-address")).getText())
+                .contains("7 Harbour Road, Flat 2").contains("+62 811 000 111");
+        ButtonKt._click(_get(view.panel, Button.class, spec -> spec.withId("handover-accept")));
+        ButtonKt._click(_get(view.panel, Button.class, spec -> spec.withId("handover-sent")));
+        ButtonKt._click(_get(view.panel, Button.class, spec -> spec.withId("handover-delivered")));
+        assertThat(actors.asAdmin(() -> desk.order(order.id())).status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(actors.asAdmin(() -> handovers.of(order.id())).orElseThrow().status()).isEqualTo(HandoverStatus.DELIVERED);
     }
 
     @Test
