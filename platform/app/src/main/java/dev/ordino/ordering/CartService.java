@@ -120,11 +120,18 @@ public class CartService {
      */
     @PreAuthorize("isAuthenticated()")
     public Placement checkout(long customerId, String actor, Contents contents, String payment) {
+        return checkout(customerId, actor, contents, payment, null);
+    }
+
+    /** The same, with pickup or delivery for the cart's products. */
+    @PreAuthorize("isAuthenticated()")
+    public Placement checkout(long customerId, String actor, Contents contents, String payment, FulfilmentChoice fulfilment) {
         if (contents.isEmpty()) {
             throw DomainException.badRequest("items_required", "items", "Add at least one item");
         }
         Placement placement = orders.place(customerId, actor,
-                new PlaceOrder(contents.lines().stream().map(CartLine::toOrderLine).toList(), payment), contents.checkoutKey());
+                new PlaceOrder(contents.lines().stream().map(CartLine::toOrderLine).toList(), payment, fulfilment),
+                contents.checkoutKey());
         emptied(customerId, contents);
         return placement;
     }

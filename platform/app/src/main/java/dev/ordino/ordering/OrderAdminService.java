@@ -54,10 +54,12 @@ public class OrderAdminService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Handovers handovers;
 
     OrderAdminService(OrderRepository orders, RefundRepository refunds, OrderBook book,
                       AccountService accounts, StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
-                      PlatformTransactionManager transactions) {
+                      PlatformTransactionManager transactions, Handovers handovers) {
+        this.handovers = handovers;
         this.orders = orders;
         this.refunds = refunds;
         this.book = book;
@@ -113,12 +115,16 @@ public class OrderAdminService {
 
     /**
      * Moves an order to another status. Cancelling or rejecting refunds what is left of the
-     * payment to the wallet.
+     * payment to the wallet. Confirming or rejecting an order with products is its acceptance or
+     * rejection ({@link Handovers}), booking code and all.
      *
      * @throws DomainException {@code illegal_transition} (409)
      */
     public OrderView changeStatus(long orderId, OrderStatus to, String reason, String actor) {
         String why = Text.optional(reason, 1000);
+        if ((to == OrderStatus.CONFIRMED || to == OrderStatus.REJECTED) && handovers.handles(orderId)) {
+            return to == OrderStatus.CONFIRMED ? handovers.accept(orderId, actor) : handovers.reject(orderId, why, actor);
+        }
         return transaction.execute(status -> {
             CustomerOrder order = lock(orderId);
             book.transition(order, to, why, actor);

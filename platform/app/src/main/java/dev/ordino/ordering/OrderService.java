@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,12 +69,15 @@ public class OrderService {
     private final CheckoutPayments checkoutPayments;
     private final OrderPayments orderPayments;
     private final CustomerPrices prices;
+    private final FulfilmentPlans plans;
 
     OrderService(OrderRepository orders, OrderBook book, OrderWriter writer, CatalogService catalog, WalletService wallet,
                  StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
                  PlatformTransactionManager transactions,
-                 CheckoutPayments checkoutPayments, OrderPayments orderPayments, CustomerPrices prices) {
+                 CheckoutPayments checkoutPayments, OrderPayments orderPayments, CustomerPrices prices,
+                 FulfilmentPlans plans) {
         this.prices = prices;
+        this.plans = plans;
         this.checkoutPayments = checkoutPayments;
         this.orderPayments = orderPayments;
         this.orders = orders;
@@ -234,7 +238,10 @@ public class OrderService {
         for (int attempt = 1; ; attempt++) {
             try {
                 // Pricing reads the catalog in the same transaction: one connection, one round of commits.
-                return transaction.execute(status -> placeLocked(customerId, actor, priced(customerId, request), method, key));
+                return transaction.execute(status -> {
+                    List<PricedLine> lines = priced(customerId, request);
+                    return placeLocked(customerId, actor, lines, plans.plan(lines, request.fulfilment()), method, key);
+                });
             } catch (PessimisticLockingFailureException | DataIntegrityViolationException e) {
                 // A deadlock victim, or a concurrent twin that won the idempotency key: look again.
                 if (attempt >= ATTEMPTS) {
@@ -254,9 +261,10 @@ public class OrderService {
         return lines;
     }
 
-    private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, String method, String key) {
-        BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        String hash = hash(lines, method);
+    private Placement placeLocked(long customerId, String actor, List<PricedLine> lines, FulfilmentPlans.Plan plan,
+                                  String method, String key) {
+        BigDecimal total = lines.stream().map(PricedLine::lineTotal).reduce(plan.fee(), BigDecimal::add);
+        String hash = hash(lines, method + plan.canonical());
         BigDecimal balance = wallet.lock(customerId); // one money operation per customer at a time
         if (key != null) {
             Optional<CustomerOrder> earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, key);
@@ -273,11 +281,10 @@ public class OrderService {
             // Refused before writing anything; the guarded debit below stays the authority.
             throw WalletService.insufficientBalance();
         }
-        for (PricedLine line : lines) {
-            if (line.offering().kind() == OfferingKind.PRODUCT) {
-                catalog.takeStock(line.offering(), line.quantity());
-            }
-        }
+        // in offering order, so two checkouts of the same products never wait on each other crosswise
+        lines.stream().filter(line -> line.offering().kind() == OfferingKind.PRODUCT)
+                .sorted(Comparator.comparingLong(line -> line.offering().id()))
+                .forEach(line -> catalog.takeStock(line.offering(), line.quantity()));
         Instant now = clock.instant();
         long orderId = writer.insertOrder(customerId, method, total, fromWallet, currency.code(), key, hash, now);
         String number = OrderWriter.number(orderId);
@@ -287,6 +294,7 @@ public class OrderService {
             items.add(writer.insertItem(orderId, items.size() + 1, o.id(), o.kind(), o.name(), line.quantity(), line.link(),
                     line.note(), line.extras(), o.price(), o.pricePer(), line.lineTotal()));
         }
+        plans.open(orderId, plan, now);
         if (fromWallet && total.signum() > 0) {
             wallet.debit(customerId, total, LedgerType.ORDER_PAYMENT, "order:" + orderId + ":payment",
                     "Payment for order " + number, actor);

@@ -39,6 +39,11 @@ public class OrderUpdates {
     }
 
     @EventListener
+    void on(HandoverMoved event) {
+        updates.changed(TOPIC, event.orderId());
+    }
+
+    @EventListener
     void on(OrderPaid event) {
         updates.changed(TOPIC, event.orderId());
     }

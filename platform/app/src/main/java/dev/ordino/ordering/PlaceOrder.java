@@ -2,8 +2,15 @@ package dev.ordino.ordering;
 
 import java.util.List;
 
-/** An order to place: its lines and how it is paid ("wallet"). */
-public record PlaceOrder(List<Line> items, String payment) {
+/**
+ * An order to place: its lines, how it is paid ("wallet") and, for products, pickup or delivery
+ * (null: pickup).
+ */
+public record PlaceOrder(List<Line> items, String payment, FulfilmentChoice fulfilment) {
+
+    public PlaceOrder(List<Line> items, String payment) {
+        this(items, payment, null);
+    }
 
     /**
      * One line. {@code runs} and {@code interval} (minutes) spread a drip-feed service over

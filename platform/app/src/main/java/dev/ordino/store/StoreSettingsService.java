@@ -104,7 +104,7 @@ public class StoreSettingsService implements StoreBranding {
         return current();
     }
 
-    private void put(String key, String value) {
+    void put(String key, String value) {
         jdbc.sql("INSERT INTO store_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
                 .params(key, value, UtcTime.column(clock.instant())).update();

@@ -49,6 +49,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("admin.dashboard.title"), "admin", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.orders.title"), "admin/orders", VaadinIcon.CART.create()));
+        nav.addItem(new SideNavItem(getTranslation("admin.handover.title"), "admin/handover", VaadinIcon.QRCODE.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.catalog.title"), "admin/catalog", VaadinIcon.STOCK.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.providers"), "admin/providers", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem(getTranslation("payments.title"), "admin/payments", VaadinIcon.CREDIT_CARD.create()));

@@ -31,6 +31,8 @@ import dev.ordino.catalog.OfferingForm;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.catalog.Platform;
+import dev.ordino.catalog.ProductOptions;
+import dev.ordino.catalog.ProductTerms;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -52,11 +54,13 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
     final Grid<OfferingView> offerings = new Grid<>();
     final TextField search = new TextField();
     private final CatalogService catalog;
+    private final ProductOptions options;
     private final OfferingCosts costs;
     private final Map<Long, OfferingCosts.ProviderRate> rates = new HashMap<>();
 
-    public CatalogAdminView(CatalogService catalog, ObjectProvider<OfferingCosts> offeringCosts) {
+    public CatalogAdminView(CatalogService catalog, ObjectProvider<OfferingCosts> offeringCosts, ProductOptions options) {
         this.catalog = catalog;
+        this.options = options;
         this.costs = offeringCosts.getIfAvailable();
         Button newCategory = new Button(getTranslation("admin.catalog.new-category"), e -> editCategory(null));
         newCategory.setId("new-category");
@@ -168,6 +172,8 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         Checkbox cancelAllowed = new Checkbox(getTranslation("admin.catalog.cancel-allowed"));
         Checkbox active = new Checkbox(getTranslation("admin.catalog.active"), true);
         OfferingForm form = existing == null ? null : OfferingForm.of(existing);
+        ProductTermsFields terms = new ProductTermsFields(existing == null ? ProductTerms.ANY : options.terms(existing.id()));
+        terms.setVisible(existing != null && existing.kind() == OfferingKind.PRODUCT);
         if (form != null) {
             category.setValue(catalog.categories(true).stream().filter(c -> c.id() == form.categoryId()).findFirst().orElse(null));
             kind.setValue(form.kind());
@@ -198,6 +204,7 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
             }
         }
         kind.addValueChangeListener(e -> {
+            terms.setVisible(e.getValue() == OfferingKind.PRODUCT);
             if (existing == null && e.getValue() != OfferingKind.SERVICE) {
                 per.setValue(1);
                 min.setValue(1);
@@ -206,23 +213,27 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         });
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                catalog.saveOffering(new OfferingForm(existing == null ? null : existing.id(),
+                ProductOptions.check(terms.value());
+                OfferingView saved = catalog.saveOffering(new OfferingForm(existing == null ? null : existing.id(),
                         category.getValue() == null ? null : category.getValue().id(), kind.getValue(), name.getValue(),
                         description.getValue(), price.getValue(), per.getValue(), min.getValue() == null ? null : min.getValue().longValue(),
                         max.getValue() == null ? null : max.getValue().longValue(), delivery.getValue(), refill.getValue(),
                         cancelAllowed.getValue(), stock.getValue(), null, active.getValue()));
+                if (saved.kind() == OfferingKind.PRODUCT) {
+                    options.save(saved.id(), terms.value());
+                }
                 dialog.close();
                 offerings.getDataProvider().refreshAll();
                 categories.setItems(catalog.categories(true));
                 saved();
             } catch (DomainException ex) {
                 showError(ex, Map.of("categoryId", category, "kind", kind, "name", name, "price", price, "pricePer", per,
-                        "minQuantity", min, "stock", stock));
+                        "minQuantity", min, "stock", stock, "deliveryFee", terms.deliveryFee));
             }
         });
         save.setId("offering-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(category, kind, name, description, price, per, min, max, delivery, refill, stock, cancelAllowed, active));
+        dialog.add(new FormLayout(category, kind, name, description, price, per, min, max, delivery, refill, stock, terms, cancelAllowed, active));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
     }

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.Feedback;
+import dev.ordino.catalog.OfferingKind;
 import dev.ordino.base.ui.MainLayout;
 import dev.ordino.ordering.CartService;
 import dev.ordino.ordering.CheckoutPayments;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.ObjectProvider;
 public class CartView extends VerticalLayout implements HasDynamicTitle {
 
     final Button checkout = new Button();
+    final FulfilmentFields fulfilment = new FulfilmentFields();
     final Div lines = new Div();
     final Span total = new Span();
     final Div problem = new Div();
@@ -78,7 +80,7 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
         payWith.setVisible(options.size() > 1);
         payWith.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         payWith.addValueChangeListener(e -> nameTheButton());
-        add(new H2(getTranslation("cart.title")), lines, total, payWith, problem, checkout);
+        add(new H2(getTranslation("cart.title")), lines, total, fulfilment, payWith, problem, checkout);
         render();
     }
 
@@ -97,6 +99,8 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
         total.setText(getTranslation("cart.total", Prices.amount(this, currency, contents.total()),
                 Prices.amount(this, currency, wallet.balance(currentUser.requireId()))));
         checkout.setEnabled(contents.orderable());
+        fulfilment.setVisible(contents.lines().stream()
+                .anyMatch(l -> l.offering() != null && l.offering().kind() == OfferingKind.PRODUCT));
         nameTheButton();
     }
 
@@ -148,11 +152,12 @@ public class CartView extends VerticalLayout implements HasDynamicTitle {
     void checkout() {
         try {
             Placement placement = carts.checkout(currentUser.requireId(), currentUser.email().orElseThrow(), contents,
-                    payWith.getValue().payment());
+                    payWith.getValue().payment(), fulfilment.value());
             Feedback.success(getTranslation(placement.payment() == null ? "order.placed" : "order.placed-pay",
                     placement.order().number()));
             getUI().ifPresent(ui -> ui.navigate("orders/" + placement.order().id()));
         } catch (DomainException e) {
+            fulfilment.show(e);
             problem.removeAll();
             problem.add(new Span(Feedback.message(this, e) + " "));
             if (e.code().equals("insufficient_balance")) {

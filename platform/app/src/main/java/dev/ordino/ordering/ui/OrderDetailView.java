@@ -74,10 +74,12 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     private final Optional<ProviderRequests> providerRequests;
     private final Optional<CheckoutPayments> checkoutPayments;
     final Div payNow = new Div();
+    final HandoverCard handover;
 
     public OrderDetailView(OrderService orders, OrderUpdates updates, StoreCurrency currency, CurrentUser currentUser,
                            ObjectProvider<ProviderRequests> providerRequests,
-                           ObjectProvider<CheckoutPayments> checkoutPayments) {
+                           ObjectProvider<CheckoutPayments> checkoutPayments, HandoverCard handover) {
+        this.handover = handover;
         this.providerRequests = Optional.ofNullable(providerRequests.getIfAvailable());
         this.checkoutPayments = Optional.ofNullable(checkoutPayments.getIfAvailable());
         this.orders = orders;
@@ -121,7 +123,7 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         items.setId("order-items");
         items.setWidthFull();
         addClassName("ordino-order-page");
-        add(title, status, stepper, payNow, items, totals, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
+        add(title, status, stepper, payNow, items, totals, handover, requests, new H3(getTranslation("order-detail.timeline")), timeline, cancel);
     }
 
     @Override
@@ -179,6 +181,7 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         refill.setVisible(options.refill());
         cancelRequest.setVisible(options.cancel());
         refillStatus.setText(options.lastRefillStatus() == null ? "" : getTranslation("order.refill-status", options.lastRefillStatus()));
+        handover.show(order);
     }
 
     /** One line of the order: what, for how much, its link (wrapped on phones), and how far it got. */

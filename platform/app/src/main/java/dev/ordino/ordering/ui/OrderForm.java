@@ -20,6 +20,7 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.ui.ReturnAddress;
+import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.ordering.CartService;
 import dev.ordino.ordering.OrderService;
@@ -61,6 +62,7 @@ class OrderForm extends VerticalLayout {
     private final String actor;
     private final BigDecimal balance;
     private final String idempotencyKey = UUID.randomUUID().toString();
+    final FulfilmentFields fulfilment = new FulfilmentFields();
     private Runnable onDone = () -> { };
     private String returnTo;
 
@@ -135,7 +137,8 @@ class OrderForm extends VerticalLayout {
         Div price = new Div(getTranslation("order.price", Prices.perUnit(this, currency, offering)));
         price.setId("order-price");
         price.addClassName("ordino-muted");
-        add(price, entries, quantity, link, runs, interval, note,
+        fulfilment.setVisible(offering.kind() == OfferingKind.PRODUCT);
+        add(price, entries, quantity, link, runs, interval, note, fulfilment,
                 new Div(new Span(getTranslation("order.total") + " "), total), balanceText, balanceProblem, actions);
 
         orderNow.setText(getTranslation("order.order-now"));
@@ -230,7 +233,8 @@ class OrderForm extends VerticalLayout {
 
     void orderNow() {
         try {
-            Placement placement = orders.place(customerId, actor, new PlaceOrder(List.of(line(false)), "wallet"), idempotencyKey);
+            Placement placement = orders.place(customerId, actor, new PlaceOrder(List.of(line(false)), "wallet", fulfilment.value()),
+                    idempotencyKey);
             var ui = Optional.ofNullable(UI.getCurrent());
             onDone.run();
             Feedback.success(getTranslation("order.placed", placement.order().number()));
@@ -261,6 +265,9 @@ class OrderForm extends VerticalLayout {
     }
 
     private void showError(DomainException e) {
+        if (fulfilment.show(e)) {
+            return;
+        }
         switch (e.field() == null ? e.code() : e.field()) {
             case "quantity" -> Feedback.invalid(quantity, Feedback.message(this, e));
             case "link" -> Feedback.invalid(link, Feedback.message(this, e));

@@ -16,7 +16,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.catalog.FulfilmentMethod;
 import dev.ordino.ordering.GatewayRefunds;
+import dev.ordino.ordering.Handovers;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderView;
@@ -46,9 +48,13 @@ class OrderPanel extends VerticalLayout {
     private OrderView order;
 
     private final GatewayRefunds gatewayRefunds;
+    private final Handovers handovers;
+    final Div fulfilment = new Div();
 
     OrderPanel(OrderAdminService orders, StoreCurrency currency, String actor, Runnable changed,
-               GatewayRefunds gatewayRefunds) {
+               GatewayRefunds gatewayRefunds, Handovers handovers) {
+        this.handovers = handovers;
+        fulfilment.setId("order-panel-fulfilment");
         this.gatewayRefunds = gatewayRefunds;
         this.orders = orders;
         this.currency = currency;
@@ -102,8 +108,54 @@ class OrderPanel extends VerticalLayout {
         reason.clear();
         refund.setEnabled(order.refundable().signum() > 0);
         markPaid.setVisible(order.paymentStatus() == PaymentStatus.PENDING || order.paymentStatus() == PaymentStatus.FAILED);
-        add(details, nextStatus, reason, new Div(changeStatus, new Span(" "), refund, new Span(" "), markPaid),
+        showFulfilment();
+        add(details, fulfilment, nextStatus, reason, new Div(changeStatus, new Span(" "), refund, new Span(" "), markPaid),
                 new H3(getTranslation("order-detail.timeline")), timeline);
+    }
+
+    /** Pickup or delivery: where to, how far it got, and the next step as one button each. */
+    private void showFulfilment() {
+        fulfilment.removeAll();
+        var found = handovers.of(order.id());
+        fulfilment.setVisible(found.isPresent());
+        found.ifPresent(h -> {
+            fulfilment.add(new Div(getTranslation(h.method() == FulfilmentMethod.PICKUP ? "order.pickup" : "order.delivery")
+                    + " · " + getTranslation("handover-status." + h.status().key())));
+            if (h.method() == FulfilmentMethod.DELIVERY) {
+                Div address = new Div(h.address() + " · " + h.phone() + " · " + currency.display(h.deliveryFee()));
+                address.setId("order-panel-address");
+                fulfilment.add(address);
+            } else if (h.pickupTime() != null) {
+                fulfilment.add(new Div(getTranslation("order.pickup-time", h.pickupTime())));
+            }
+            if (order.status() == OrderStatus.PENDING) {
+                fulfilment.add(step("accept", () -> handovers.accept(order.id(), actor)),
+                        step("reject", () -> handovers.reject(order.id(), reason.getValue(), actor)));
+            } else if (order.status() == OrderStatus.CONFIRMED) {
+                switch (h.status()) {
+                    case AWAITING -> fulfilment.add(h.method() == FulfilmentMethod.PICKUP
+                            ? step("ready", () -> handovers.ready(order.id(), actor))
+                            : step("sent", () -> handovers.sent(order.id(), actor)));
+                    case SENT -> fulfilment.add(step("delivered", () -> handovers.delivered(order.id(), actor)));
+                    default -> { }
+                }
+            }
+        });
+    }
+
+    private Button step(String name, Runnable action) {
+        Button button = new Button(getTranslation("admin.handover." + name));
+        button.setId("handover-" + name);
+        button.setDisableOnClick(true);
+        button.addClickListener(e -> {
+            try {
+                action.run();
+                done("admin.orders.status-changed");
+            } catch (DomainException ex) {
+                fail(ex);
+            }
+        });
+        return button;
     }
 
     void changeStatus() {

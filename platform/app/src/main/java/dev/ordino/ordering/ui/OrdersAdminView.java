@@ -39,6 +39,7 @@ import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingFilter;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.ordering.GatewayRefunds;
+import dev.ordino.ordering.Handovers;
 import dev.ordino.ordering.OrderAdminService;
 import dev.ordino.ordering.OrderFilter;
 import dev.ordino.ordering.OrderItemView;
@@ -99,12 +100,13 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     private boolean phone;
 
     public OrdersAdminView(OrderAdminService orders, StoreCurrency currency, CurrentUser currentUser, CatalogService catalog,
-                           ObjectProvider<GatewayRefunds> gatewayRefunds, ObjectProvider<ProviderCosts> providerCosts) {
+                           ObjectProvider<GatewayRefunds> gatewayRefunds, ObjectProvider<ProviderCosts> providerCosts,
+                           Handovers handovers) {
         this.orders = orders;
         this.costs = providerCosts.getIfAvailable();
         this.currency = currency;
         this.panel = new OrderPanel(orders, currency, currentUser.email().orElse("staff"), this::refresh,
-                gatewayRefunds.getIfAvailable());
+                gatewayRefunds.getIfAvailable(), handovers);
         setSizeFull();
         setPadding(true);
 

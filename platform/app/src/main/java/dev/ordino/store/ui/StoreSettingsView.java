@@ -16,6 +16,7 @@ import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.security.Roles;
 import dev.ordino.store.StoreSettings;
+import dev.ordino.store.HandoverSettingsService;
 import dev.ordino.store.StoreSettingsService;
 import dev.ordino.store.StoreLogo;
 import com.vaadin.flow.component.html.Div;
@@ -44,7 +45,8 @@ public class StoreSettingsView extends VerticalLayout implements HasDynamicTitle
     final Upload logoUpload;
     final Image logoPreview = new Image();
 
-    public StoreSettingsView(StoreSettingsService settings, StoreCurrency currency, StoreLogo logo) {
+    public StoreSettingsView(StoreSettingsService settings, StoreCurrency currency, StoreLogo logo,
+                             HandoverSettingsService handoverSettings) {
         addClassName("ordino-page");
         logoUpload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
             try {
@@ -112,7 +114,8 @@ public class StoreSettingsView extends VerticalLayout implements HasDynamicTitle
         Paragraph logoHelp = new Paragraph(getTranslation("admin.settings.logo-help"));
         logoHelp.addClassName("ordino-muted");
         add(new FormLayout(shopName, phone, telegram, language, topUpMin, topUpMax, markup), save,
-                new H3(getTranslation("admin.settings.logo")), logoHelp, new Div(logoPreview, removeLogo), logoUpload);
+                new H3(getTranslation("admin.settings.logo")), logoHelp, new Div(logoPreview, removeLogo), logoUpload,
+                new HandoverSettingsForm(handoverSettings, currency));
     }
 
     private void showLogo(StoreSettingsService settings) {
