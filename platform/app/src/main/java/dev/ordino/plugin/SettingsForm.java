@@ -2,6 +2,7 @@ package dev.ordino.plugin;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -34,6 +35,15 @@ public class SettingsForm extends FormLayout {
 
     public SettingsForm(String idPrefix) {
         this.idPrefix = idPrefix;
+    }
+
+    /**
+     * Shows the settings of whichever plugin the picker holds, now and on each change, filled with
+     * the (masked) values an instance has.
+     */
+    public void follow(HasValue<?, String> plugin, Map<String, List<SettingDescriptor>> plugins, Map<String, String> values) {
+        show(plugins.getOrDefault(plugin.getValue(), List.of()), values);
+        plugin.addValueChangeListener(e -> show(plugins.getOrDefault(e.getValue(), List.of()), values));
     }
 
     /** Shows the fields of these settings, filled with the (masked) values an instance has. */
