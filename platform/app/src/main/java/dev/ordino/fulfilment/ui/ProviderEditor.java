@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.ordino.base.ui.CarriedValue;
 import dev.ordino.base.ui.EditorDialog;
 import dev.ordino.fulfilment.ProviderForm;
 import dev.ordino.fulfilment.ProviderInstances;
@@ -64,8 +63,7 @@ class ProviderEditor extends EditorDialog<ProviderForm> {
 
         binder.forField(name).bind("name");
         binder.forField(plugin).bind("plugin");
-        CarriedValue<Map<String, String>> stored = CarriedValue.from(settings::values);
-        binder.forField(stored).bind("settings");
+        binder.forField(settings).bind("settings");
         binder.forField(markupPercent).bind("markupPercent");
         binder.forField(priority).bind("priority");
         binder.forField(enabled).bind("enabled");
@@ -78,7 +76,7 @@ class ProviderEditor extends EditorDialog<ProviderForm> {
                 : new ProviderForm(existing.name(), existing.plugin(), existing.settings(), existing.markupPercent(),
                         existing.priority(), existing.enabled(), existing.lowBalanceThreshold(), existing.currency(),
                         existing.conversionRate()));
-        settings.follow(plugin, plugins, stored.read());
+        settings.follow(plugin, plugins);
         errors.withFields(settings::field);
     }
 

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.ordino.base.ui.CarriedValue;
 import dev.ordino.base.ui.EditorDialog;
 import dev.ordino.payment.GatewayInstances;
 import dev.ordino.payment.GatewayInstances.GatewayForm;
@@ -45,12 +44,11 @@ class GatewayEditor extends EditorDialog<GatewayForm> {
 
         binder.forField(name).bind("name");
         binder.forField(plugin).bind("plugin");
-        CarriedValue<Map<String, String>> stored = CarriedValue.from(settings::values);
-        binder.forField(stored).bind("settings");
+        binder.forField(settings).bind("settings");
         binder.forField(enabled).bind("enabled");
         binder.readRecord(existing == null ? new GatewayForm("", plugins.keySet().stream().findFirst().orElse(null), Map.of(), true)
                 : new GatewayForm(existing.name(), existing.plugin(), existing.settings(), existing.enabled()));
-        settings.follow(plugin, plugins, stored.read());
+        settings.follow(plugin, plugins);
         errors.withFields(settings::field);
     }
 
