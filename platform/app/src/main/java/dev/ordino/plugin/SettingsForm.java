@@ -2,6 +2,7 @@ package dev.ordino.plugin;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.shared.Registration;
 import dev.ordino.plugin.api.SettingDescriptor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +23,15 @@ import java.util.stream.Stream;
  * The settings of an extension instance as a form, rendered from what the extension describes:
  * secrets in password fields (shown masked), multi-line text in text areas, choices in a select,
  * booleans as a checkbox, defaults as placeholders (or preselected). Field ids are
- * {@code <prefix>-setting-<key>}.
+ * {@code <prefix>-setting-<key>}. As a value it is the settings map a form's record carries: read
+ * in, the (masked) values an instance has; written out, what was entered.
  */
-public class SettingsForm extends FormLayout {
+public class SettingsForm extends FormLayout implements HasValue<HasValue.ValueChangeEvent<Map<String, String>>, Map<String, String>> {
 
     private final String idPrefix;
     private final Map<String, Field> fields = new LinkedHashMap<>();
+    private List<SettingDescriptor> shown = List.of();
+    private Map<String, String> stored = Map.of();
 
     /** One rendered setting: its component, how to read it as text, where to show a problem. */
     private record Field(Component component, Supplier<String> value, HasValidation validation) {
@@ -36,10 +41,20 @@ public class SettingsForm extends FormLayout {
         this.idPrefix = idPrefix;
     }
 
+    /**
+     * Shows the settings of whichever plugin the picker holds, now and on each change, filled with
+     * the values read in.
+     */
+    public void follow(HasValue<?, String> plugin, Map<String, List<SettingDescriptor>> plugins) {
+        show(plugins.getOrDefault(plugin.getValue(), List.of()), stored);
+        plugin.addValueChangeListener(e -> show(plugins.getOrDefault(e.getValue(), List.of()), stored));
+    }
+
     /** Shows the fields of these settings, filled with the (masked) values an instance has. */
     public void show(List<SettingDescriptor> descriptors, Map<String, String> values) {
         removeAll();
         fields.clear();
+        shown = descriptors;
         for (SettingDescriptor d : descriptors) {
             String stored = values.get(d.key());
             Field field = switch (d.type()) {
@@ -103,5 +118,42 @@ public class SettingsForm extends FormLayout {
         return errorField != null && errorField.startsWith("settings.")
                 ? Optional.ofNullable(fields.get(errorField.substring("settings.".length()))).map(Field::validation)
                 : Optional.empty();
+    }
+
+    /** The (masked) values an instance has, shown in the fields of the settings shown now and later. */
+    @Override
+    public void setValue(Map<String, String> values) {
+        stored = values == null ? Map.of() : values;
+        show(shown, stored);
+    }
+
+    /** What was entered, by setting key. */
+    @Override
+    public Map<String, String> getValue() {
+        return values();
+    }
+
+    @Override
+    public Registration addValueChangeListener(ValueChangeListener<? super ValueChangeEvent<Map<String, String>>> listener) {
+        return () -> { }; // a form reads the settings on save; nothing listens to each keystroke
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) {
+        setEnabled(!readOnly);
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return !isEnabled();
+    }
+
+    @Override
+    public void setRequiredIndicatorVisible(boolean visible) {
+    }
+
+    @Override
+    public boolean isRequiredIndicatorVisible() {
+        return false;
     }
 }

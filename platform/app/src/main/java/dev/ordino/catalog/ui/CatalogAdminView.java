@@ -1,38 +1,21 @@
 package dev.ordino.catalog.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.catalog.CatalogService;
-import dev.ordino.catalog.CategoryForm;
 import dev.ordino.catalog.CategorySummary;
 import dev.ordino.catalog.OfferingFilter;
 import dev.ordino.catalog.OfferingCosts;
-import dev.ordino.catalog.OfferingForm;
-import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
-import dev.ordino.catalog.Platform;
 import dev.ordino.catalog.ProductOptions;
-import dev.ordino.catalog.ProductTerms;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -112,130 +95,25 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
                 new H3(getTranslation("admin.catalog.offerings")), new HorizontalLayout(newOffering, search), offerings);
     }
 
-    private void editCategory(CategorySummary existing) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation(existing == null ? "admin.catalog.new-category" : "admin.catalog.edit"));
-        TextField name = new TextField(getTranslation("admin.catalog.name"));
-        TextField slug = new TextField("Slug");
-        Select<Platform> platform = new Select<>();
-        platform.setLabel(getTranslation("admin.catalog.platform"));
-        platform.setItems(Platform.values());
-        platform.setItemLabelGenerator(Platform::key);
-        IntegerField order = new IntegerField(getTranslation("admin.catalog.sort"));
-        Checkbox active = new Checkbox(getTranslation("admin.catalog.active"), true);
-        if (existing != null) {
-            name.setValue(existing.name());
-            slug.setValue(existing.slug());
-            platform.setValue(existing.platform());
-            order.setValue(existing.sortOrder());
-            active.setValue(existing.active());
-        } else {
-            platform.setValue(Platform.OTHER);
-            order.setValue(100);
-        }
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                catalog.saveCategory(new CategoryForm(existing == null ? null : existing.id(), name.getValue(), slug.getValue(),
-                        platform.getValue(), order.getValue() == null ? 0 : order.getValue(), active.getValue()));
-                dialog.close();
-                categories.setItems(catalog.categories(true));
-                saved();
-            } catch (DomainException ex) {
-                showError(ex, Map.of("name", name, "slug", slug));
-            }
+    CategoryEditor editCategory(CategorySummary existing) {
+        CategoryEditor editor = new CategoryEditor(catalog, existing);
+        editor.onSaved(() -> {
+            categories.setItems(catalog.categories(true));
+            saved();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(name, slug, platform, order, active));
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        editor.open();
+        return editor;
     }
 
-    void editOffering(OfferingView existing) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation(existing == null ? "admin.catalog.new-offering" : "admin.catalog.edit"));
-        ComboBox<CategorySummary> category = new ComboBox<>(getTranslation("admin.catalog.category"));
-        category.setItems(catalog.categories(true));
-        category.setItemLabelGenerator(CategorySummary::name);
-        Select<OfferingKind> kind = new Select<>();
-        kind.setLabel(getTranslation("admin.catalog.type"));
-        kind.setItems(OfferingKind.values());
-        kind.setItemLabelGenerator(k -> getTranslation("kind." + k.key()));
-        TextField name = new TextField(getTranslation("admin.catalog.name"));
-        TextArea description = new TextArea(getTranslation("admin.catalog.description"));
-        BigDecimalField price = new BigDecimalField(getTranslation("admin.catalog.price"));
-        IntegerField per = new IntegerField(getTranslation("admin.catalog.per"));
-        IntegerField min = new IntegerField(getTranslation("admin.catalog.min"));
-        IntegerField max = new IntegerField(getTranslation("admin.catalog.max"));
-        TextField delivery = new TextField(getTranslation("admin.catalog.delivery"));
-        IntegerField refill = new IntegerField(getTranslation("admin.catalog.refill"));
-        IntegerField stock = new IntegerField(getTranslation("admin.catalog.stock"));
-        Checkbox cancelAllowed = new Checkbox(getTranslation("admin.catalog.cancel-allowed"));
-        Checkbox active = new Checkbox(getTranslation("admin.catalog.active"), true);
-        OfferingForm form = existing == null ? null : OfferingForm.of(existing);
-        ProductTermsFields terms = new ProductTermsFields(existing == null ? ProductTerms.ANY : options.terms(existing.id()));
-        terms.setVisible(existing != null && existing.kind() == OfferingKind.PRODUCT);
-        if (form != null) {
-            category.setValue(catalog.categories(true).stream().filter(c -> c.id() == form.categoryId()).findFirst().orElse(null));
-            kind.setValue(form.kind());
-            name.setValue(form.name());
-            description.setValue(form.description() == null ? "" : form.description());
-            price.setValue(form.price());
-            per.setValue(form.pricePer());
-            min.setValue(form.minQuantity().intValue());
-            max.setValue(form.maxQuantity().intValue());
-            delivery.setValue(form.deliveryTime() == null ? "" : form.deliveryTime());
-            refill.setValue(form.refillDays());
-            stock.setValue(form.stock());
-            cancelAllowed.setValue(form.cancelAllowed());
-            active.setValue(form.active());
-        } else {
-            // What SMM panels sell by: a price per 1000, from 10 up to what a provider usually takes.
-            kind.setValue(OfferingKind.SERVICE);
-            per.setValue(1000);
-            min.setValue(10);
-            max.setValue(10_000);
-        }
-        OfferingCosts.ProviderRate rate = existing == null ? null : rates.get(existing.id());
-        if (rate != null) {
-            price.setHelperText(getTranslation("admin.catalog.cost-help", format(rate.costPer(form.pricePer())), rate.provider()));
-            max.setHelperText(getTranslation("admin.catalog.provider-limits", rate.minQuantity(), rate.maxQuantity()));
-            if (form.maxQuantity() > rate.maxQuantity()) {
-                max.setValue((int) Math.min(Integer.MAX_VALUE, rate.maxQuantity()));
-            }
-        }
-        kind.addValueChangeListener(e -> {
-            terms.setVisible(e.getValue() == OfferingKind.PRODUCT);
-            if (existing == null && e.getValue() != OfferingKind.SERVICE) {
-                per.setValue(1);
-                min.setValue(1);
-                max.setValue(1);
-            }
+    OfferingEditor editOffering(OfferingView existing) {
+        OfferingEditor editor = new OfferingEditor(catalog, options, existing, existing == null ? null : rates.get(existing.id()), this::format);
+        editor.onSaved(() -> {
+            offerings.getDataProvider().refreshAll();
+            categories.setItems(catalog.categories(true));
+            saved();
         });
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                ProductOptions.check(terms.value());
-                OfferingView saved = catalog.saveOffering(new OfferingForm(existing == null ? null : existing.id(),
-                        category.getValue() == null ? null : category.getValue().id(), kind.getValue(), name.getValue(),
-                        description.getValue(), price.getValue(), per.getValue(), min.getValue() == null ? null : min.getValue().longValue(),
-                        max.getValue() == null ? null : max.getValue().longValue(), delivery.getValue(), refill.getValue(),
-                        cancelAllowed.getValue(), stock.getValue(), null, active.getValue()));
-                if (saved.kind() == OfferingKind.PRODUCT) {
-                    options.save(saved.id(), terms.value());
-                }
-                dialog.close();
-                offerings.getDataProvider().refreshAll();
-                categories.setItems(catalog.categories(true));
-                saved();
-            } catch (DomainException ex) {
-                showError(ex, Map.of("categoryId", category, "kind", kind, "name", name, "price", price, "pricePer", per,
-                        "minQuantity", min, "stock", stock, "deliveryFee", terms.deliveryFee));
-            }
-        });
-        save.setId("offering-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(category, kind, name, description, price, per, min, max, delivery, refill, stock, terms, cancelAllowed, active));
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        editor.open();
+        return editor;
     }
 
     /** The provider's cost of what the offering's price buys, or null when no provider fulfils it. */
@@ -253,16 +131,6 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
 
     private void saved() {
         Feedback.success(getTranslation("admin.catalog.saved"));
-    }
-
-    private void showError(DomainException e, Map<String, ? extends Component> fields) {
-        Component field = e.field() == null ? null : fields.get(e.field());
-        String message = Feedback.message(this, e);
-        if (field instanceof HasValidation validation) {
-            Feedback.invalid(validation, message);
-        } else {
-            Feedback.error(message);
-        }
     }
 
     @Override

@@ -3,12 +3,8 @@ package dev.ordino.fulfilment.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -19,8 +15,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -31,26 +25,19 @@ import dev.ordino.base.ui.HealthBadge;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.fulfilment.ProviderCatalog;
-import dev.ordino.fulfilment.ProviderForm;
 import dev.ordino.fulfilment.ProviderInstances;
 import dev.ordino.fulfilment.ProviderJobs;
 import dev.ordino.fulfilment.ProviderOrders;
 import dev.ordino.fulfilment.ProviderStatusSync;
 import dev.ordino.fulfilment.ProviderView;
 import dev.ordino.plugin.api.ProviderService;
-import dev.ordino.plugin.api.SettingDescriptor;
-import dev.ordino.plugin.SettingsForm;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -306,50 +293,21 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    private void importDialog(ProviderView p) {
+    ImportDialog importDialog(ProviderView p) {
         List<ProviderService> services;
         try {
             services = catalog.services(p.id());
         } catch (DomainException e) {
-            Feedback.error(e.getMessage());
-            return;
+            Feedback.error(Feedback.message(this, e) + " " + (e.getMessage() == null ? "" : e.getMessage()));
+            return null;
         }
-        Dialog dialog = new Dialog(getTranslation("providers.import") + " · " + p.name());
-        dialog.setWidth("min(40rem, 95vw)");
-        Checkbox all = new Checkbox(getTranslation("providers.import-all") + " (" + services.size() + ")");
-        all.setId("import-all");
-        Set<String> names = new TreeSet<>();
-        services.forEach(s -> names.add(s.category() == null ? "Other" : s.category()));
-        MultiSelectComboBox<String> categories = new MultiSelectComboBox<>(getTranslation("providers.import-categories"));
-        categories.setId("import-categories");
-        categories.setItems(names);
-        categories.setWidthFull();
-        all.addValueChangeListener(e -> categories.setEnabled(!e.getValue()));
-        BigDecimalField markup = new BigDecimalField(getTranslation("providers.markup"));
-        markup.setId("import-markup");
-        markup.setValue(p.markupPercent());
-        dialog.add(new VerticalLayout(all, categories, markup));
-        Button go = new Button(getTranslation("providers.import"), e -> {
-            List<String> ids = services.stream()
-                    .filter(s -> categories.getValue().contains(s.category() == null ? "Other" : s.category()))
-                    .map(ProviderService::id).toList();
-            try {
-                List<ProviderCatalog.Imported> created = catalog.importServices(p.id(), ids, all.getValue(), markup.getValue());
-                Feedback.success(getTranslation("providers.imported", created.size()));
-                dialog.close();
-                refresh();
-            } catch (DomainException ex) {
-                if ("markupPercent".equals(ex.field())) {
-                    Feedback.invalid(markup, Feedback.message(this, ex));
-                } else {
-                    Feedback.error(Feedback.message(this, ex));
-                }
-            }
+        ImportDialog dialog = new ImportDialog(catalog, p, services);
+        dialog.onSaved(() -> {
+            Feedback.success(getTranslation("providers.imported", dialog.imported()));
+            refresh();
         });
-        go.setId("import-go");
-        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), go);
         dialog.open();
+        return dialog;
     }
 
     private void logDialog(ProviderView p) {
@@ -367,82 +325,14 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
-    void editor(ProviderView existing) {
-        Dialog dialog = new Dialog(getTranslation(existing == null ? "providers.add" : "providers.edit"));
-        dialog.setWidth("min(40rem, 95vw)");
-        Map<String, List<SettingDescriptor>> plugins = instances.availablePlugins();
-        TextField name = new TextField(getTranslation("providers.name"));
-        name.setId("provider-name");
-        ComboBox<String> plugin = new ComboBox<>(getTranslation("providers.plugin"), plugins.keySet());
-        plugin.setId("provider-plugin");
-        plugin.setEnabled(existing == null);
-        SettingsForm settings = new SettingsForm("provider");
-        plugin.addValueChangeListener(e -> settings.show(plugins.getOrDefault(e.getValue(), List.of()),
-                existing == null ? Map.of() : existing.settings()));
-        BigDecimalField markup = new BigDecimalField(getTranslation("providers.markup"));
-        markup.setId("provider-markup");
-        IntegerField priority = new IntegerField(getTranslation("providers.priority"));
-        priority.setId("provider-priority");
-        Checkbox enabled = new Checkbox(getTranslation("providers.enabled"), true);
-        BigDecimalField threshold = new BigDecimalField(getTranslation("providers.low-balance"));
-        threshold.setId("provider-threshold");
-        TextField currency = new TextField(getTranslation("providers.currency"));
-        currency.setId("provider-currency");
-        currency.setMaxLength(3);
-        BigDecimalField rate = new BigDecimalField(getTranslation("providers.conversion"));
-        rate.setId("provider-rate");
-        if (existing == null) {
-            markup.setValue(new BigDecimal("50"));
-            priority.setValue(10);
-            instances.suggestedPlugin().filter(plugins::containsKey).ifPresent(plugin::setValue);
-        } else {
-            name.setValue(existing.name());
-            plugin.setItems(List.of(existing.plugin()));
-            plugin.setValue(existing.plugin());
-            markup.setValue(existing.markupPercent());
-            priority.setValue(existing.priority());
-            enabled.setValue(existing.enabled());
-            threshold.setValue(existing.lowBalanceThreshold());
-            currency.setValue(existing.currency());
-            rate.setValue(existing.conversionRate());
-        }
-        FormLayout form = new FormLayout(name, plugin, markup, priority, threshold, currency, rate, enabled);
-        dialog.add(form, new H3(getTranslation("providers.settings")), settings);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            Map<String, String> values = settings.values();
-            ProviderForm submitted = new ProviderForm(name.getValue(), plugin.getValue(), values, markup.getValue(),
-                    priority.getValue(), enabled.getValue(), threshold.getValue(), currency.getValue(), rate.getValue());
-            try {
-                if (existing == null) {
-                    instances.create(submitted);
-                } else {
-                    instances.update(existing.id(), submitted);
-                }
-                Feedback.success(getTranslation("providers.saved"));
-                dialog.close();
-                refresh();
-            } catch (DomainException ex) {
-                String field = ex.field() == null ? "" : ex.field();
-                var target = switch (field) {
-                    case "name" -> name;
-                    case "markupPercent" -> markup;
-                    case "priority" -> priority;
-                    case "lowBalanceThreshold" -> threshold;
-                    case "currency" -> currency;
-                    case "conversionRate" -> rate;
-                    default -> settings.field(field).orElse(null);
-                };
-                if (target != null) {
-                    Feedback.invalid(target, Feedback.message(this, ex));
-                } else {
-                    Feedback.error(Feedback.message(this, ex));
-                }
-            }
+    ProviderEditor editor(ProviderView existing) {
+        ProviderEditor editor = new ProviderEditor(instances, existing);
+        editor.onSaved(() -> {
+            Feedback.success(getTranslation("providers.saved"));
+            refresh();
         });
-        save.setId("provider-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        editor.open();
+        return editor;
     }
 
     private void run(Runnable action) {

@@ -2,12 +2,10 @@ package dev.ordino.payment.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -31,8 +29,6 @@ import dev.ordino.base.ui.HealthBadge;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.payment.GatewayInstances;
 import dev.ordino.payment.Payments;
-import dev.ordino.plugin.api.SettingDescriptor;
-import dev.ordino.plugin.SettingsForm;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -300,56 +296,14 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         return host == null || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
-    void editor(GatewayInstances.GatewayView existing) {
-        Dialog dialog = new Dialog(getTranslation(existing == null ? "payments.add-gateway" : "payments.edit-gateway"));
-        dialog.setWidth("min(40rem, 95vw)");
-        Map<String, List<SettingDescriptor>> plugins = gateways.availablePlugins();
-        TextField name = new TextField(getTranslation("providers.name"));
-        name.setId("gateway-name");
-        ComboBox<String> plugin = new ComboBox<>(getTranslation("providers.plugin"), plugins.keySet());
-        plugin.setId("gateway-plugin");
-        plugin.setEnabled(existing == null);
-        Checkbox enabled = new Checkbox(getTranslation("providers.enabled"), true);
-        SettingsForm settings = new SettingsForm("gateway");
-        plugin.addValueChangeListener(e -> settings.show(plugins.getOrDefault(e.getValue(), List.of()),
-                existing == null ? Map.of() : existing.settings()));
-        if (existing != null) {
-            name.setValue(existing.name());
-            plugin.setItems(List.of(existing.plugin()));
-            plugin.setValue(existing.plugin());
-            enabled.setValue(existing.enabled());
-        } else {
-            plugins.keySet().stream().findFirst().ifPresent(plugin::setValue);
-        }
-        dialog.add(new FormLayout(name, plugin, enabled), new H3(getTranslation("providers.settings")), settings);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            Map<String, String> values = settings.values();
-            GatewayInstances.GatewayForm form = new GatewayInstances.GatewayForm(name.getValue(), plugin.getValue(), values,
-                    enabled.getValue());
-            try {
-                if (existing == null) {
-                    gateways.create(form);
-                } else {
-                    gateways.update(existing.id(), form);
-                }
-                Feedback.success(getTranslation("payments.gateway-saved"));
-                dialog.close();
-                refreshGateways();
-            } catch (DomainException ex) {
-                String field = ex.field() == null ? "" : ex.field();
-                if (field.equals("name")) {
-                    Feedback.invalid(name, Feedback.message(this, ex));
-                } else if (settings.field(field).isPresent()) {
-                    Feedback.invalid(settings.field(field).get(), Feedback.message(this, ex));
-                } else {
-                    Feedback.error(Feedback.message(this, ex));
-                }
-            }
+    GatewayEditor editor(GatewayInstances.GatewayView existing) {
+        GatewayEditor editor = new GatewayEditor(gateways, existing);
+        editor.onSaved(() -> {
+            Feedback.success(getTranslation("payments.gateway-saved"));
+            refreshGateways();
         });
-        save.setId("gateway-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        editor.open();
+        return editor;
     }
 
     @Override

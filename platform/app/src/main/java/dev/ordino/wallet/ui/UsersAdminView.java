@@ -13,7 +13,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -34,7 +33,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /** Users and their wallets: search, roles, disable, wallet adjustment with a reason. */
 @Route(value = "admin/users", layout = AdminLayout.class)
@@ -103,55 +101,14 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         return actions;
     }
 
-    /** Wallet adjustment; one idempotency key per opening of the dialog, so a double click books once. */
     AdjustmentDialog openAdjustment(AccountSummary account) {
-        AdjustmentDialog dialog = new AdjustmentDialog(account);
+        AdjustmentDialog dialog = new AdjustmentDialog(wallet, account, currency.display(wallet.balance(account.id())), actor);
+        dialog.onSaved(() -> {
+            grid.getDataProvider().refreshAll();
+            Feedback.success(getTranslation("admin.users.adjusted"));
+        });
         dialog.open();
         return dialog;
-    }
-
-    class AdjustmentDialog extends Dialog {
-        final BigDecimalField amount = new BigDecimalField();
-        final TextField reason = new TextField();
-        final Button save = new Button();
-        private final String key = UUID.randomUUID().toString();
-        private final AccountSummary account;
-
-        AdjustmentDialog(AccountSummary account) {
-            this.account = account;
-            setHeaderTitle(getTranslation("admin.users.adjust-title", account.email()));
-            amount.setLabel(getTranslation("admin.users.amount"));
-            amount.setHelperText(getTranslation("admin.users.amount-help", currency.display(wallet.balance(account.id()))));
-            amount.setId("adjust-amount");
-            reason.setLabel(getTranslation("admin.orders.reason"));
-            reason.setId("adjust-reason");
-            reason.setMaxLength(500);
-            save.setText(getTranslation("action.save"));
-            save.setId("adjust-save");
-            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            save.addClickListener(e -> submit());
-            add(new VerticalLayout(amount, reason));
-            getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
-        }
-
-        void submit() {
-            amount.setInvalid(false);
-            reason.setInvalid(false);
-            try {
-                wallet.adjust(account.id(), amount.getValue(), reason.getValue(), actor, key);
-                close();
-                grid.getDataProvider().refreshAll();
-                Feedback.success(getTranslation("admin.users.adjusted"));
-            } catch (DomainException e) {
-                String message = Feedback.message(this, e);
-                if ("reason".equals(e.field())) {
-                    Feedback.invalid(reason, message);
-                } else {
-                    Feedback.invalid(amount, e.code().equals("insufficient_balance")
-                            ? getTranslation("admin.users.would-go-negative") : message);
-                }
-            }
-        }
     }
 
     private void openRoles(AccountSummary account) {

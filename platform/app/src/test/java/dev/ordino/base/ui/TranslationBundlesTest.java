@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import dev.ordino.account.RegistrationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,20 @@ class TranslationBundlesTest {
             "ApiProblems.write(response, status, code, ...)",
             Pattern.compile("\\bwrite\\(\\s*\\w+,\\s*[\\w.()]+?,\\s*\"([a-z0-9_]+)\""),
             "a webhook answer of 4xx/5xx",
-            Pattern.compile("new (?:Webhook)?Outcome\\(\\s*[45]\\d\\d,\\s*\"([a-z0-9_]+)\""));
+            Pattern.compile("new (?:Webhook)?Outcome\\(\\s*[45]\\d\\d,\\s*\"([a-z0-9_]+)\""),
+            "a subtype's constructor: new PluginCallFailed(reason, sent, status, code, ...)",
+            Pattern.compile("new PluginCallFailed\\([^;]*?\\b[45]\\d\\d,\\s*\"([a-z0-9_]+)\""));
+
+    /**
+     * Plugin calls answer {@code <noun>_busy}, {@code <noun>_timeout}, {@code <noun>_unavailable}
+     * for whatever noun a call site names its target with ({@code provider}, {@code gateway},
+     * {@code channel}, {@code plugin}): every noun with every ending.
+     */
+    private static final Pattern TARGET_NOUN = Pattern.compile("new (?:PluginCalls\\.)?Target\\([^;]*?,\\s*\"([a-z]+)\",");
+    private static final Pattern NOUN_ENDING = Pattern.compile("\\bnoun\\(\\)\\s*\\+\\s*\"(_[a-z_]+)\"");
+
+    /** A literal key handed to getTranslation: a typo shows as {@code !key}. */
+    private static final Pattern LITERAL_KEY = Pattern.compile("getTranslation\\(\\s*\"([^\"]+)\"");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^{}]*}");
 
@@ -68,6 +83,31 @@ class TranslationBundlesTest {
         assertThat(missing)
                 .withFailMessage("Error codes thrown in main code without a message; add these keys:%n%s", listing(missing))
                 .isEmpty();
+    }
+
+    @Test
+    void everyRegistrationRefusalHasAMessageInEveryLanguage() throws IOException {
+        // Registration refuses with its own exception and keys (registration.error.<reason>), not error.<code>.
+        for (String language : LANGUAGES) {
+            Map<String, String> bundle = bundle(language).entries();
+            assertThat(Arrays.stream(RegistrationException.Reason.values()).map(RegistrationException.Reason::messageKey))
+                    .as(fileName(language)).allMatch(bundle::containsKey);
+        }
+    }
+
+    @Test
+    void everyKeyMainCodeNamesLiterallyIsInTheEnglishBundle() throws IOException {
+        Map<String, String> english = bundle("").entries();
+        Matcher m = LITERAL_KEY.matcher(mainSources());
+        Set<String> absent = new TreeSet<>();
+        while (m.find()) {
+            // A key that ends in a dot is the start of one put together at run time ("kind." + kind.key()).
+            if (!m.group(1).endsWith(".") && !english.containsKey(m.group(1))) {
+                absent.add(m.group(1));
+            }
+        }
+        assertThat(absent).withFailMessage("Keys named in main code but absent from translations.properties:%n%s",
+                String.join("\n", absent)).isEmpty();
     }
 
     @Test
@@ -143,18 +183,29 @@ class TranslationBundlesTest {
         for (Map.Entry<String, Pattern> site : CODE_SITES.entrySet()) {
             assertThat(site.getValue().matcher(sources).find()).as("codes found at " + site.getKey()).isTrue();
         }
+        assertThat(matches(TARGET_NOUN, sources)).as("plugin call targets").contains("provider", "gateway", "channel", "plugin");
+        assertThat(matches(NOUN_ENDING, sources)).as("plugin call codes").contains("_busy", "_timeout", "_unavailable");
     }
 
     private static Set<String> errorCodes() throws IOException {
         String sources = mainSources();
         Set<String> codes = new TreeSet<>();
         for (Pattern site : CODE_SITES.values()) {
-            Matcher m = site.matcher(sources);
-            while (m.find()) {
-                codes.add(m.group(1));
-            }
+            codes.addAll(matches(site, sources));
+        }
+        for (String noun : matches(TARGET_NOUN, sources)) {
+            matches(NOUN_ENDING, sources).forEach(ending -> codes.add(noun + ending));
         }
         return codes;
+    }
+
+    private static Set<String> matches(Pattern pattern, String sources) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = pattern.matcher(sources);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     private static String mainSources() throws IOException {
