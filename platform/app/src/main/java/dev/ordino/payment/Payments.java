@@ -6,6 +6,7 @@ import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.CheckoutPayments;
 import dev.ordino.ordering.OrderPayments;
+import dev.ordino.payment.internal.PaymentEvents;
 import dev.ordino.plugin.EachInstance;
 import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.PluginCalls;

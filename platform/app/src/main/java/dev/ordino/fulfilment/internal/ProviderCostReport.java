@@ -1,7 +1,8 @@
-package dev.ordino.fulfilment;
+package dev.ordino.fulfilment.internal;
 
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.OfferingCosts;
+import dev.ordino.fulfilment.ProviderOrderState;
 import dev.ordino.ordering.ProviderCosts;
 import java.math.BigDecimal;
 import java.util.Collection;
