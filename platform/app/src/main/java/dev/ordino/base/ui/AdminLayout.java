@@ -15,13 +15,13 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The back office frame: a drawer with the admin sections (collapsed on phones) and the page
- * title in the bar. Features add their admin views with {@code layout = AdminLayout.class}; each
- * view carries its own {@code @RolesAllowed}, which is what Vaadin checks (an explicit layout's
- * access annotation is never read).
+ * title in the bar. Features add their admin views with {@code layout = AdminLayout.class}.
  */
+@RolesAllowed({SignedInUser.STAFF, SignedInUser.ADMIN})
 public class AdminLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 title = new H1();

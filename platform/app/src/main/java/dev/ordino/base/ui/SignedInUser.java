@@ -8,6 +8,10 @@ import java.util.Optional;
  */
 public interface SignedInUser {
 
+    /** The back office's role names, named here so the frame can guard itself; security's {@code Roles} uses them. */
+    String STAFF = "STAFF";
+    String ADMIN = "ADMIN";
+
     /** The signed-in account's email; empty for a visitor. */
     Optional<String> email();
 
