@@ -168,7 +168,14 @@ public class AccountService {
             long id = Long.parseLong(text);
             return users.existsById(id) ? List.of(id) : List.of();
         }
-        return users.findByEmailContainingIgnoreCase(text, PageRequest.of(0, 500))
+        return idsWithEmailContaining(text);
+    }
+
+    /** Accounts whose e-mail contains the text, ignoring case (at most 500), for staff filters by customer. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    public List<Long> idsWithEmailContaining(String text) {
+        return users.findByEmailContainingIgnoreCase(text.strip(), PageRequest.of(0, 500))
                 .map(UserAccount::getId).getContent();
     }
 

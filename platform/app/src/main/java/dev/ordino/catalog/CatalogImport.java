@@ -124,6 +124,20 @@ public class CatalogImport {
         return raised;
     }
 
+    /** How many units each offering's price is for (1 or 1000), by id, to price a provider's rates. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> pricePers(Collection<Long> offeringIds) {
+        Map<Long, Integer> result = new HashMap<>();
+        if (offeringIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT id, price_per FROM offering WHERE id IN (:ids)").param("ids", offeringIds)
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getInt(2));
+                });
+        return result;
+    }
+
     /** Takes offerings off sale (their provider service is gone). */
     @Transactional(propagation = Propagation.MANDATORY)
     public int deactivate(Collection<Long> offeringIds) {

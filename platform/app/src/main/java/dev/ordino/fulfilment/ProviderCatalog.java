@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -175,12 +176,18 @@ public class ProviderCatalog {
         record Row(long id, long offeringId, String serviceId, int preference, BigDecimal rate, long min, long max,
                    boolean vanished, int pricePer) {
         }
-        List<Row> rows = jdbc.sql("SELECT m.id, m.offering_id, m.service_id, m.preference, m.rate, m.min_quantity, m.max_quantity, "
-                        + "m.vanished, o.price_per FROM offering_provider m JOIN offering o ON o.id = m.offering_id WHERE m.instance_id = ?")
+        List<Row> mapped = jdbc.sql("SELECT m.id, m.offering_id, m.service_id, m.preference, m.rate, m.min_quantity, m.max_quantity, "
+                        + "m.vanished FROM offering_provider m WHERE m.instance_id = ?")
                 .param(instanceId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
-                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8), rs.getInt(9)))
+                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8), 0))
                 .list();
+        // The offering's price unit is the catalog's: asked for all mapped offerings at once.
+        Map<Long, Integer> pricePers = catalogImport.pricePers(mapped.stream().map(Row::offeringId).collect(Collectors.toSet()));
+        List<Row> rows = mapped.stream().filter(r -> pricePers.containsKey(r.offeringId()))
+                .map(r -> new Row(r.id(), r.offeringId(), r.serviceId(), r.preference(), r.rate(), r.min(), r.max(), r.vanished(),
+                        pricePers.get(r.offeringId())))
+                .toList();
         Map<Long, Integer> primary = primaryPreference(rows.stream().map(Row::offeringId).distinct().toList());
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> vanish = new ArrayList<>();

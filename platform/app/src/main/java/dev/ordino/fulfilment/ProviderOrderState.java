@@ -12,7 +12,7 @@ import java.util.Set;
  * provider refused, or a provider reports an error) wait for staff; {@code closed} is given up
  * without reaching a provider. Every update of the state names the states it moves from, checked here.
  */
-enum ProviderOrderState implements MachineState<ProviderOrderState> {
+public enum ProviderOrderState implements MachineState<ProviderOrderState> {
     QUEUED, SUBMITTING, OPEN, UNKNOWN, ATTENTION, DONE, CLOSED;
 
     private static final Transitions<ProviderOrderState> MACHINE = Transitions.of(ProviderOrderState.class, "state")

@@ -94,6 +94,16 @@ public class OrderFulfilment {
         return numbers;
     }
 
+    /** The items' quantities by item id, for what providers charge for them; ids that are no item are left out. */
+    public Map<Long, Long> quantities(Collection<Long> itemIds) {
+        Map<Long, Long> quantities = new HashMap<>();
+        if (!itemIds.isEmpty()) {
+            jdbc.sql("SELECT id, quantity FROM order_item WHERE id IN (:ids)").param("ids", itemIds)
+                    .query((rs, n) -> quantities.put(rs.getLong(1), rs.getLong(2))).list();
+        }
+        return quantities;
+    }
+
     /** The order an item belongs to and whose customer it is: [orderId, customerId]. */
     @Transactional(readOnly = true)
     public Optional<long[]> owner(long orderId) {

@@ -5,6 +5,7 @@ import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.PaymentsOverview;
+import dev.ordino.payment.internal.PaymentEvents;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;
 import dev.ordino.wallet.PendingTopUps;
 import java.time.Clock;

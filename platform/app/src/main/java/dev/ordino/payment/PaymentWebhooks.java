@@ -1,6 +1,7 @@
 package dev.ordino.payment;
 
 import dev.ordino.base.DomainException;
+import dev.ordino.payment.internal.PaymentEvents;
 import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.api.PaymentGateway;
 import dev.ordino.plugin.api.PaymentGateway.PaymentEvent;

@@ -1,11 +1,13 @@
 package dev.ordino.payment;
 
+import dev.ordino.account.AccountService;
 import dev.ordino.base.Text;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.ordering.CheckoutPayments;
 import dev.ordino.ordering.OrderPayments;
+import dev.ordino.payment.internal.PaymentEvents;
 import dev.ordino.plugin.EachInstance;
 import dev.ordino.plugin.PluginCallFailed;
 import dev.ordino.plugin.PluginCalls;
@@ -64,12 +66,14 @@ public class Payments implements CheckoutPayments {
     private final Duration reconcileAfter;
     private final TransactionTemplate transaction;
     private final PaymentEvents events;
+    private final AccountService accounts;
 
     Payments(GatewayInstances gateways, WalletService wallet, OrderPayments orderPayments, StoreSettingsService store,
              StoreCurrency currency, PaymentUpdates updates, JdbcClient jdbc, Clock clock,
              @Value("${ordino.payments.reconcile-after:PT15M}") Duration reconcileAfter, PlatformTransactionManager transactions,
-             PaymentEvents events) {
+             PaymentEvents events, AccountService accounts) {
         this.events = events;
+        this.accounts = accounts;
         this.gateways = gateways;
         this.wallet = wallet;
         this.orderPayments = orderPayments;
@@ -270,8 +274,12 @@ public class Payments implements CheckoutPayments {
             params.add(filter.gatewayId());
         }
         if (filter.customerEmail() != null && !filter.customerEmail().isBlank()) {
-            where.append(" AND p.customer_id IN (SELECT id FROM app_user WHERE email LIKE ?)");
-            params.add("%" + filter.customerEmail().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+            List<Long> customers = accounts.idsWithEmailContaining(filter.customerEmail());
+            if (customers.isEmpty()) {
+                return List.of();
+            }
+            where.append(" AND p.customer_id IN (").append(String.join(", ", Collections.nCopies(customers.size(), "?"))).append(")");
+            params.addAll(customers);
         }
         if (filter.minAmount() != null) {
             where.append(" AND p.amount >= ?");

@@ -1,6 +1,7 @@
 package dev.ordino.security;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.ordino.base.ui.SignedInUser;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Who is signed in, for views. Services check roles themselves with method security. */
 @Component
-public class CurrentUser {
+public class CurrentUser implements SignedInUser {
 
     private final AuthenticationContext authentication;
 
@@ -17,6 +18,7 @@ public class CurrentUser {
         this.authentication = authentication;
     }
 
+    @Override
     public Optional<String> email() {
         return authentication.getAuthenticatedUser(UserDetails.class).map(UserDetails::getUsername);
     }
@@ -39,10 +41,17 @@ public class CurrentUser {
                 .orElse(false);
     }
 
+    @Override
     public boolean isStaff() {
         return hasRole(Roles.STAFF) || hasRole(Roles.ADMIN);
     }
 
+    @Override
+    public boolean isAdmin() {
+        return hasRole(Roles.ADMIN);
+    }
+
+    @Override
     public void logout() {
         authentication.logout();
     }

@@ -2,6 +2,7 @@ package dev.ordino.base.config;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Store-wide settings that exist from the first start. Each can be set as an environment
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminEmail    an admin account ensured at every start, with {@code adminPassword}
  * @param adminPassword see {@code adminEmail}
  */
+@NamedInterface("config")
 @ConfigurationProperties(prefix = "ordino")
 public record OrdinoProperties(String publicUrl, String secretKey, Path dataDir, Path pluginsDir,
                                String adminEmail, String adminPassword) {

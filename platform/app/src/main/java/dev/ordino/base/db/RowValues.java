@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Many rows as a derived table, so that one statement changes them all:
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A JDBC batch of single-row updates reaches MariaDB as that many statements, each parsed and run
  * on its own; the join costs a fraction per row. Ids should be numbers, so the join uses the key.
  */
+@NamedInterface("db")
 public final class RowValues {
 
     /** Rows per statement: a few hundred keep statements small and locks short. */

@@ -15,21 +15,19 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
-import dev.ordino.security.CurrentUser;
-import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The back office frame: a drawer with the admin sections (collapsed on phones) and the page
  * title in the bar. Features add their admin views with {@code layout = AdminLayout.class}.
  */
-@RolesAllowed({Roles.STAFF, Roles.ADMIN})
+@RolesAllowed({SignedInUser.STAFF, SignedInUser.ADMIN})
 public class AdminLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 title = new H1();
     private final StoreBranding branding;
 
-    public AdminLayout(CurrentUser currentUser, StoreBranding branding) {
+    public AdminLayout(SignedInUser currentUser, StoreBranding branding) {
         this.branding = branding;
         setPrimarySection(Section.DRAWER);
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -53,7 +51,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation("admin.catalog.title"), "admin/catalog", VaadinIcon.STOCK.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.providers"), "admin/providers", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem(getTranslation("payments.title"), "admin/payments", VaadinIcon.CREDIT_CARD.create()));
-        if (currentUser.hasRole(Roles.ADMIN)) {
+        if (currentUser.isAdmin()) {
             nav.addItem(new SideNavItem(getTranslation("admin.users.title"), "admin/users", VaadinIcon.USERS.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.settings.title"), "admin/settings", VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.plugins.title"), "admin/plugins", VaadinIcon.PLUG.create()));

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import dev.ordino.security.CurrentUser;
 
 /** The customer's frame: brand, a link to the back office for staff, sign in/out. Mobile first. */
 @AnonymousAllowed
@@ -18,7 +17,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final StoreBranding branding;
 
-    public MainLayout(CurrentUser currentUser, StoreBranding branding) {
+    public MainLayout(SignedInUser currentUser, StoreBranding branding) {
         this.branding = branding;
         Anchor brand = BrandMark.link(branding, "", null);
 

@@ -1,5 +1,6 @@
-package dev.ordino.payment;
+package dev.ordino.payment.internal;
 
+import dev.ordino.payment.Payments;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

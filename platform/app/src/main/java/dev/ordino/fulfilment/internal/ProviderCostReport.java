@@ -1,7 +1,9 @@
-package dev.ordino.fulfilment;
+package dev.ordino.fulfilment.internal;
 
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.OfferingCosts;
+import dev.ordino.fulfilment.ProviderOrderState;
+import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.ProviderCosts;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,10 +28,12 @@ public class ProviderCostReport implements ProviderCosts, OfferingCosts {
 
     private final JdbcClient jdbc;
     private final StoreCurrency currency;
+    private final OrderFulfilment orders;
 
-    ProviderCostReport(JdbcClient jdbc, StoreCurrency currency) {
+    ProviderCostReport(JdbcClient jdbc, StoreCurrency currency, OrderFulfilment orders) {
         this.jdbc = jdbc;
         this.currency = currency;
+        this.orders = orders;
     }
 
     @Override
@@ -39,16 +44,31 @@ public class ProviderCostReport implements ProviderCosts, OfferingCosts {
             return result;
         }
         // The provider's reported charge once it is known; before that the mapped rate for the quantity
-        // ordered; nothing for a provider order closed without a charge (cancelled before it ran).
-        jdbc.sql("SELECT po.order_id, SUM(i.conversion_rate * CASE WHEN po.charge IS NOT NULL THEN po.charge "
-                        + "WHEN po.state = " + ProviderOrderState.CLOSED.sql() + " THEN 0 "
-                        + "ELSE COALESCE((SELECT MAX(m.rate) FROM offering_provider m WHERE m.instance_id = po.instance_id "
-                        + "AND m.service_id = po.service_id), 0) * oi.quantity / 1000 END) "
-                        + "FROM provider_order po JOIN provider_instance i ON i.id = po.instance_id "
-                        + "JOIN order_item oi ON oi.id = po.item_id "
-                        + "WHERE po.order_id IN (:ids) GROUP BY po.order_id")
+        // ordered (ordering's, asked for all items at once); nothing for a provider order closed without
+        // a charge (cancelled before it ran).
+        record Line(long orderId, long itemId, BigDecimal conversion, BigDecimal charge, boolean closed, BigDecimal rate) {
+        }
+        List<Line> lines = jdbc.sql("SELECT po.order_id, po.item_id, i.conversion_rate, po.charge, po.state = "
+                        + ProviderOrderState.CLOSED.sql() + ", COALESCE((SELECT MAX(m.rate) FROM offering_provider m "
+                        + "WHERE m.instance_id = po.instance_id AND m.service_id = po.service_id), 0) "
+                        + "FROM provider_order po JOIN provider_instance i ON i.id = po.instance_id WHERE po.order_id IN (:ids)")
                 .param("ids", orderIds)
-                .query(rs -> { result.put(rs.getLong(1), currency.round(rs.getBigDecimal(2))); });
+                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBoolean(5),
+                        rs.getBigDecimal(6)))
+                .list();
+        Map<Long, Long> quantities = orders.quantities(lines.stream().map(Line::itemId).collect(Collectors.toSet()));
+        Map<Long, BigDecimal> sums = new HashMap<>();
+        for (Line line : lines) {
+            Long quantity = quantities.get(line.itemId());
+            if (quantity == null) {
+                continue; // as the join did: a provider order whose item is gone costs nothing here
+            }
+            BigDecimal cost = line.charge() != null ? line.charge()
+                    : line.closed() ? BigDecimal.ZERO
+                    : line.rate().multiply(BigDecimal.valueOf(quantity)).divide(BigDecimal.valueOf(1000));
+            sums.merge(line.orderId(), line.conversion().multiply(cost), BigDecimal::add);
+        }
+        sums.forEach((orderId, sum) -> result.put(orderId, currency.round(sum)));
         return result;
     }
 

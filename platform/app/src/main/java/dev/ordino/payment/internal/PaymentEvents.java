@@ -1,4 +1,4 @@
-package dev.ordino.payment;
+package dev.ordino.payment.internal;
 
 import dev.ordino.base.Text;
 import dev.ordino.base.UtcTime;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * database, so the bound holds across nodes and restarts.
  */
 @Component
-class PaymentEvents {
+public class PaymentEvents {
 
     static final int KEPT_BODY_BYTES = 8 * 1024;
     /** Counts older than this are of no more use to anyone. */
@@ -40,7 +40,7 @@ class PaymentEvents {
     }
 
     /** An event the gateway vouched for, or one the host made (staff confirmation, reconciliation). */
-    void record(long gatewayId, Long paymentId, String eventId, boolean verified, String outcome, String detail, String body) {
+    public void record(long gatewayId, Long paymentId, String eventId, boolean verified, String outcome, String detail, String body) {
         jdbc.sql("INSERT INTO payment_event (gateway_id, payment_id, event_id, verified, outcome, detail, body, received_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(gatewayId, paymentId, Text.cut(eventId, 200), verified, outcome, Text.cut(detail, 1000), body,
@@ -49,7 +49,7 @@ class PaymentEvents {
     }
 
     /** A post that changed nothing and proved nothing: counted, and kept (truncated) while the period's budget lasts. */
-    void notVerified(long gatewayId, String outcome, String detail, byte[] body) {
+    public void notVerified(long gatewayId, String outcome, String detail, byte[] body) {
         if (countAndClaim(gatewayId)) {
             record(gatewayId, null, null, false, outcome, detail, keptBody(body));
         }
