@@ -32,8 +32,13 @@ class CatalogApi {
     record CategoryResponse(long id, String name, String slug, long productCount) {
     }
 
+    /** {@code packages}: the sizes a line may order, each with its price; empty when priced per unit. */
     record ProductResponse(long id, String name, String description, String type, String category, String price,
-                           int pricePer, long minQuantity, long maxQuantity, boolean inStock, String deliveryTime) {
+                           int pricePer, long minQuantity, long maxQuantity, boolean inStock, String deliveryTime,
+                           List<PackageResponse> packages) {
+    }
+
+    record PackageResponse(long size, String price) {
     }
 
     @GetMapping("/categories")
@@ -58,9 +63,10 @@ class CatalogApi {
                 .orElseThrow(() -> DomainException.notFound("product_not_found", "No such product"));
     }
 
-    private ProductResponse product(OfferingView o) {
+    ProductResponse product(OfferingView o) {
         return new ProductResponse(o.id(), o.name(), o.description(), o.kind().key(), o.categorySlug(),
                 currency.formatPrice(o.price()),
-                o.pricePer(), o.minQuantity(), o.maxQuantity(), o.inStock(), o.deliveryTime());
+                o.pricePer(), o.minQuantity(), o.maxQuantity(), o.inStock(), o.deliveryTime(),
+                o.packages().stream().map(p -> new PackageResponse(p.size(), currency.formatPrice(p.price()))).toList());
     }
 }

@@ -21,8 +21,11 @@ class OrderResponses {
         this.currency = currency;
     }
 
+    /** {@code codes}: the digital codes delivered on the line, for the order's owner only. */
     record Item(long productId, String name, long quantity, String link, String lineTotal, String status, Long startCount,
-                Long remains, Map<String, String> extras) {
+                Long remains, Map<String, String> extras,
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                List<String> codes) {
     }
 
     record Timeline(Instant at, String status, String note) {
@@ -52,8 +55,13 @@ class OrderResponses {
     }
 
     Order order(OrderView o, List<TimelineEntry> timeline, CheckoutPayments.Started payment) {
+        return order(o, timeline, payment, Map.of());
+    }
+
+    /** The order as its owner sees it, with the codes delivered on each line (by item id). */
+    Order order(OrderView o, List<TimelineEntry> timeline, CheckoutPayments.Started payment, Map<Long, List<String>> codes) {
         return new Order(o.id(), o.number(), o.status().key(), o.paymentStatus().key(), currency.format(o.total()),
-                o.currency(), o.createdAt(), items(o),
+                o.currency(), o.createdAt(), items(o, codes),
                 timeline == null ? null : timeline.stream().map(t -> new Timeline(t.at(), t.to().key(), t.note())).toList(),
                 payment == null ? null : new Payment(payment.paymentId(), payment.status(), payment.redirectUrl(),
                         payment.qrString(), payment.instructions()));
@@ -62,7 +70,7 @@ class OrderResponses {
     AdminOrder admin(OrderView o) {
         return new AdminOrder(o.id(), o.number(), o.customerId(), o.customerEmail(), o.status().key(),
                 o.paymentStatus().key(), currency.format(o.total()), currency.format(o.paidAmount()),
-                currency.format(o.refundedAmount()), o.currency(), o.createdAt(), o.paidAt(), items(o));
+                currency.format(o.refundedAmount()), o.currency(), o.createdAt(), o.paidAt(), items(o, Map.of()));
     }
 
     PaymentState payment(OrderView o) {
@@ -73,9 +81,9 @@ class OrderResponses {
         return currency.format(amount);
     }
 
-    private List<Item> items(OrderView o) {
+    private List<Item> items(OrderView o, Map<Long, List<String>> codes) {
         return o.items().stream().map(i -> new Item(i.productId(), i.name(), i.quantity(), i.link(),
                 currency.format(i.lineTotal()), i.status().key(), i.startCount(), i.remains(),
-                i.extras().isEmpty() ? null : i.extras())).toList();
+                i.extras().isEmpty() ? null : i.extras(), codes.get(i.id()))).toList();
     }
 }

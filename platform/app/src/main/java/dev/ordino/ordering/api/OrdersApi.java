@@ -61,7 +61,7 @@ class OrdersApi {
     OrderResponses.Order one(@PathVariable long id, Authentication authentication) {
         long customer = ApiCaller.of(authentication).id();
         OrderView order = orders.myOrder(customer, id);
-        return responses.order(order, orders.myTimeline(customer, id));
+        return responses.order(order, orders.myTimeline(customer, id), null, orders.myCodes(customer, id));
     }
 
     @GetMapping("/{id}/payment-status")
