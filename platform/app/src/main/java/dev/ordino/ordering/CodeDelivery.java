@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,8 @@ public class CodeDelivery {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        // each line in its own transaction, even when called inside one (the event listener's)
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.reservation = reservation;
     }
 
@@ -106,8 +109,7 @@ public class CodeDelivery {
                     return true; // moved on meanwhile: the next one
                 }
                 if (!codes.sell(offeringId, order.getId(), item.getId(), item.getQuantity())) {
-                    status.setRollbackOnly();
-                    return false;
+                    return false; // nothing was taken: selling is all or none
                 }
                 book.moveItem(order, item, OrderStatus.COMPLETED, DELIVERED, actor);
                 return true;

@@ -64,10 +64,7 @@ class CodeShelf implements CodeSupply {
             return true; // a replay: the line has its codes
         }
         Instant now = clock.instant();
-        List<Long> mine = jdbc.sql("SELECT id FROM code_stock WHERE item_id = ? AND state = " + CodeState.RESERVED.sql()
-                        + " ORDER BY id LIMIT ? FOR UPDATE")
-                .params(itemId, count - had).query(Long.class).list();
-        List<Long> codes = new ArrayList<>(mine);
+        List<Long> codes = new ArrayList<>(lockHeld("item_id", itemId, count - had));
         long freed = 0;
         if (codes.size() < count - had) {
             List<Long> free = lockTakeable(offeringId, count - had - codes.size(), now);
@@ -92,9 +89,30 @@ class CodeShelf implements CodeSupply {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(long orderId) {
-        jdbc.sql("UPDATE code_stock SET state = " + CodeState.AVAILABLE.sql() + ", order_id = NULL, item_id = NULL, "
-                        + "reserved_until = NULL WHERE order_id = ? AND " + CodeState.AVAILABLE.from(CodeState.RESERVED))
-                .param(orderId).update();
+        List<Long> held = lockHeld("order_id", orderId, Long.MAX_VALUE);
+        if (!held.isEmpty()) {
+            move(held, CodeState.AVAILABLE, "order_id = NULL, item_id = NULL, reserved_until = NULL", List.of(),
+                    CodeState.RESERVED);
+        }
+    }
+
+    /**
+     * The codes reserved for an order or a line, locked. Found by a plain read and locked by
+     * primary key: a locking read through the order or item index would lock the gap at its end,
+     * where every new sale writes, and concurrent buyers would deadlock on it. A row taken
+     * meanwhile by someone else (its hold was over) no longer matches and is left out.
+     */
+    private List<Long> lockHeld(String column, long value, long limit) {
+        List<Long> ids = jdbc.sql("SELECT id FROM code_stock WHERE " + column + " = ? AND state = " + CodeState.RESERVED.sql()
+                + " ORDER BY id LIMIT ?").params(value, limit).query(Long.class).list();
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        List<Object> params = new ArrayList<>(ids);
+        params.add(value);
+        return jdbc.sql("SELECT id FROM code_stock FORCE INDEX (PRIMARY) WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                        + ") AND " + column + " = ? AND state = " + CodeState.RESERVED.sql() + " ORDER BY id FOR UPDATE SKIP LOCKED")
+                .params(params).query(Long.class).list();
     }
 
     @Override
