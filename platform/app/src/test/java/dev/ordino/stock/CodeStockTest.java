@@ -130,6 +130,25 @@ class CodeStockTest {
                 .hasSize(5).doesNotHaveDuplicates();
     }
 
+    @Test
+    void crossingTheLowStockThresholdAlertsStaffOnceAndNewCodesResolveIt() {
+        OfferingView card = digital.withCodes(4, WhenOutOfStock.WAIT, 2);
+        AccountSummary customer = actors.customerWith("10.00");
+        for (int i = 0; i < 3; i++) {
+            actors.as(customer, () -> orders.place(customer.id(), customer.email(),
+                    new PlaceOrder(List.of(new PlaceOrder.Line(card.id(), 1L, null, null)), "wallet"), null));
+        }
+        assertThat(alerts(card)).as("raised once as the stock crossed 2, kept while it stays low").isEqualTo(1);
+        digital.add(card.id(), 5, "more");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM admin_alert WHERE alert_key = ? AND resolved_at IS NULL")
+                .param("low-stock:" + card.id()).query(Long.class).single()).isZero();
+    }
+
+    private long alerts(OfferingView card) {
+        return jdbc.sql("SELECT COUNT(*) FROM admin_alert WHERE alert_key = ?").param("low-stock:" + card.id())
+                .query(Long.class).single();
+    }
+
     private long auditLines(String action) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = ?").param(action).query(Long.class).single();
     }

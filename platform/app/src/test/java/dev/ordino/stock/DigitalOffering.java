@@ -32,10 +32,15 @@ public class DigitalOffering {
 
     /** A gift card sold in packages of 1 (2.00) and 5 (9.00), with {@code codes} codes in stock. */
     public OfferingView withCodes(int codes, WhenOutOfStock whenOutOfStock) {
+        return withCodes(codes, whenOutOfStock, null);
+    }
+
+    /** The same, raising LowStock when the available codes fall to {@code lowStockThreshold}. */
+    public OfferingView withCodes(int codes, WhenOutOfStock whenOutOfStock, Integer lowStockThreshold) {
         long category = jdbc.sql("SELECT id FROM category ORDER BY id LIMIT 1").query(Long.class).single();
         OfferingView offering = actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, category, OfferingKind.DIGITAL,
                 "Gift card " + UUID.randomUUID(), null, null, null, null, null, null, null, false, null, null, true,
-                List.of(new PackagePrice(1, new BigDecimal("2.00")), new PackagePrice(5, new BigDecimal("9.00"))), null,
+                List.of(new PackagePrice(1, new BigDecimal("2.00")), new PackagePrice(5, new BigDecimal("9.00"))), lowStockThreshold,
                 whenOutOfStock)));
         add(offering.id(), codes, "code");
         return offering;
