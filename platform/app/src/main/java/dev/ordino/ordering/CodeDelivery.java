@@ -75,7 +75,8 @@ public class CodeDelivery {
             if (item.getKind() != OfferingKind.DIGITAL || item.getStatus() != OrderStatus.PENDING) {
                 continue;
             }
-            if (!queued(item) && codes.sell(item.getOfferingId(), order.getId(), item.getId(), item.getQuantity())) {
+            // A line's own held codes are its own; free ones go to earlier waiting lines first.
+            if (codes.sell(item.getOfferingId(), order.getId(), item.getId(), item.getQuantity(), !queued(item))) {
                 book.moveItem(order, item, OrderStatus.COMPLETED, DELIVERED, actor);
                 continue;
             }

@@ -19,13 +19,18 @@ public interface CodeSupply {
     boolean reserve(long offeringId, long orderId, long itemId, long count, Instant until);
 
     /**
-     * Sells a line its codes: those it holds first, then free ones (rows nobody else has locked);
-     * all or none. A line that has its codes already gets none more. Answers whether the line now
-     * has its codes.
+     * Sells a line its codes: those it holds first, then (with {@code takeFree}) free ones, rows
+     * nobody else has locked; all or none. A line that has its codes already gets none more.
+     * Answers whether the line now has its codes.
      */
-    boolean sell(long offeringId, long orderId, long itemId, long count);
+    boolean sell(long offeringId, long orderId, long itemId, long count, boolean takeFree);
 
-    /** Lets go of the codes an order holds and has not bought. */
+    /** {@link #sell(long, long, long, long, boolean)} taking free codes too. */
+    default boolean sell(long offeringId, long orderId, long itemId, long count) {
+        return sell(offeringId, orderId, itemId, count, true);
+    }
+
+    /** Lets go of the codes an order holds and has not bought; lines waiting for them get them next. */
     void release(long orderId);
 
     /** The codes sold to each line of an order (by item id), readable: for the order's owner only. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,9 +34,11 @@ class CodeShelf implements CodeSupply {
     private final JdbcClient jdbc;
     private final CodeSecrets secrets;
     private final LowStockWatch lowStock;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CodeShelf(JdbcClient jdbc, CodeSecrets secrets, LowStockWatch lowStock, Clock clock) {
+    CodeShelf(JdbcClient jdbc, CodeSecrets secrets, LowStockWatch lowStock, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.lowStock = lowStock;
@@ -58,7 +61,7 @@ class CodeShelf implements CodeSupply {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean sell(long offeringId, long orderId, long itemId, long count) {
+    public boolean sell(long offeringId, long orderId, long itemId, long count, boolean takeFree) {
         long had = soldTo(itemId);
         if (had >= count) {
             return true; // a replay: the line has its codes
@@ -66,7 +69,7 @@ class CodeShelf implements CodeSupply {
         Instant now = clock.instant();
         List<Long> codes = new ArrayList<>(lockHeld("item_id", itemId, count - had));
         long freed = 0;
-        if (codes.size() < count - had) {
+        if (codes.size() < count - had && takeFree) {
             List<Long> free = lockTakeable(offeringId, count - had - codes.size(), now);
             freed = free.size();
             codes.addAll(free);
@@ -91,8 +94,13 @@ class CodeShelf implements CodeSupply {
     public void release(long orderId) {
         List<Long> held = lockHeld("order_id", orderId, Long.MAX_VALUE);
         if (!held.isEmpty()) {
+            List<Object> params = new ArrayList<>(held);
+            List<Long> offerings = jdbc.sql("SELECT DISTINCT offering_id FROM code_stock WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(held.size(), "?")) + ")").params(params).query(Long.class).list();
             move(held, CodeState.AVAILABLE, "order_id = NULL, item_id = NULL, reserved_until = NULL", List.of(),
                     CodeState.RESERVED);
+            // Codes back in stock are stock arriving: lines waiting for them are served first.
+            offerings.forEach(offering -> events.publishEvent(new CodesAdded(offering, 0)));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.ordino.stock;
 
-/** New codes of a digital offering were saved: lines waiting for them can be filled. */
+/**
+ * Codes of a digital offering became available, saved or released by a checkout ({@code added}
+ * counts saved ones only): lines waiting for them can be filled.
+ */
 public record CodesAdded(long offeringId, int added) {
 }

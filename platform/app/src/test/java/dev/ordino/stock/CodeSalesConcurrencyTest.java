@@ -123,8 +123,7 @@ class CodeSalesConcurrencyTest {
     @Test
     void gatewayCheckoutsHoldCodesWhileTheirPaymentIsOpenAndLatePaymentsAreNeverLost() throws Exception {
         OfferingView card = digital.withCodes(CODES, WhenOutOfStock.REFUND);
-        long bank = actors.asAdmin(() -> gateways.create(new GatewayInstances.GatewayForm("Bank " + UUID.randomUUID(),
-                "payment-manual", Map.of("instructions", "Pay {amount} to ACME Bank 123, reference {reference}"), true))).id();
+        long bank = bank();
         List<AccountSummary> buyers = buyers("0");
         List<Placement> placed = placeOnce(buyers, card, "gateway:" + bank);
         assertThat(actors.asAdmin(() -> stock.counts(card.id()))).as("abandoned or not, 50 are held")
@@ -177,6 +176,26 @@ class CodeSalesConcurrencyTest {
             }
         }
         assertThat(actors.asAdmin(() -> stock.counts(card.id()))).isEqualTo(new CodeStock.Counts(0, 0, CODES, 0));
+    }
+
+    @Test
+    void codesReleasedByAFailedCheckoutGoToTheLineWaitingForThem() throws Exception {
+        OfferingView card = digital.withCodes(1, WhenOutOfStock.WAIT);
+        long bank = bank();
+        AccountSummary first = actors.customerWith("0");
+        Placement holding = place(first, card, "gateway:" + bank, null);
+        AccountSummary second = actors.customerWith("10.00");
+        long waiting = place(second, card, "wallet", null).order().id();
+        assertThat(order(second, waiting).status()).as("the only code is held by the open checkout").isEqualTo(OrderStatus.PENDING);
+
+        actors.asAdmin(() -> followUps.rejectTransfer(holding.payment().paymentId(), "No transfer arrived", Actors.ADMIN_EMAIL));
+        eventually(() -> soldTo(waiting) == 1);
+        assertThat(order(second, waiting).status()).isEqualTo(OrderStatus.COMPLETED);
+    }
+
+    private long bank() {
+        return actors.asAdmin(() -> gateways.create(new GatewayInstances.GatewayForm("Bank " + UUID.randomUUID(),
+                "payment-manual", Map.of("instructions", "Pay {amount} to ACME Bank 123, reference {reference}"), true))).id();
     }
 
     private List<AccountSummary> buyers(String balance) {
