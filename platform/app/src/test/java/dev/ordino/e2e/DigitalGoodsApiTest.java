@@ -83,6 +83,34 @@ class DigitalGoodsApiTest {
     }
 
     @Test
+    void staffChangeOnlyWhatTheyPutAndBadInputIsAProblemNotAnError() throws Exception {
+        String category = Api.field(api.post("/v1/admin/categories", admin,
+                "{\"name\":\"Vouchers " + UUID.randomUUID().toString().substring(0, 8) + "\",\"platform\":\"other\"}").body(), "id");
+        String id = Api.field(api.post("/v1/admin/products", admin, "{\"type\":\"digital\",\"categoryId\":" + category
+                + ",\"name\":\"Voucher\",\"description\":\"Ten off\",\"packages\":[{\"size\":1,\"price\":\"1.00\"}]}").body(), "id");
+
+        HttpResponse<String> changed = api.put("/v1/admin/products/" + id, admin,
+                "{\"packages\":[{\"size\":10,\"price\":\"9.00\"},{\"size\":1,\"price\":\"1.00\"}]}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"name\":\"Voucher\"", "\"description\":\"Ten off\"",
+                "\"packages\":[{\"size\":1,\"price\":\"1.00\"},{\"size\":10,\"price\":\"9.00\"}]",
+                "\"minQuantity\":1", "\"maxQuantity\":10");
+
+        for (String bad : new String[]{"{\"type\":\"spaceship\"}", "{\"whenOutOfStock\":\"later\"}",
+                "{\"packages\":[{\"size\":0,\"price\":\"1\"}]}", "{\"packages\":[{\"size\":2,\"price\":\"1\"},{\"size\":2,\"price\":\"3\"}]}"}) {
+            HttpResponse<String> refused = api.put("/v1/admin/products/" + id, admin, bad);
+            assertThat(refused.statusCode()).as(bad + " -> " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        assertThat(api.put("/v1/admin/products/999999999", admin, "{\"name\":\"x\"}").statusCode()).isEqualTo(404);
+        HttpResponse<String> notDigital = api.get("/v1/admin/products/" + Api.field(api.get("/v1/products?type=service", null).body(), "id")
+                + "/stock", admin);
+        assertThat(notDigital.statusCode()).isEqualTo(409);
+        String customer = api.newCustomer("nosy-" + UUID.randomUUID() + "@example.com");
+        assertThat(api.get("/v1/admin/products/" + id + "/stock", customer).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anUploadOverFiveMebibytesIsRefusedBeforeItIsRead() throws Exception {
         HttpResponse<String> response = text("/v1/admin/products/1/codes?dryRun=true", "X".repeat(5 * 1024 * 1024 + 1));
         assertThat(response.statusCode()).isEqualTo(413);
