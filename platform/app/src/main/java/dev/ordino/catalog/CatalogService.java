@@ -6,6 +6,7 @@ import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.internal.Category;
 import dev.ordino.catalog.internal.CategoryRepository;
 import dev.ordino.catalog.internal.Offering;
+import dev.ordino.catalog.internal.OfferingPackage;
 import dev.ordino.catalog.internal.OfferingRepository;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -166,7 +168,9 @@ public class CatalogService {
             throw DomainException.badRequest("type_required", "kind", "Choose a type");
         }
         String name = Text.required(form.name(), "name", 200);
-        BigDecimal price = form.price();
+        List<PackagePrice> packages = form.packages() == null ? null : checkedPackages(form.packages());
+        BigDecimal price = form.price() == null && packages != null && !packages.isEmpty() ? packages.getFirst().price()
+                : form.price();
         if (price == null || price.signum() < 0) {
             throw DomainException.badRequest("invalid_price", "price", "Enter a price of zero or more");
         }
@@ -179,6 +183,11 @@ public class CatalogService {
         }
         long min = form.minQuantity() == null ? 1 : form.minQuantity();
         long max = form.maxQuantity() == null ? Math.max(min, 1) : form.maxQuantity();
+        if (packages != null && !packages.isEmpty()) {
+            // A line orders one package: the range is the packages' own.
+            min = packages.getFirst().size();
+            max = packages.getLast().size();
+        }
         if (min < 1 || max < min || max > MAX_QUANTITY_LIMIT) {
             throw DomainException.badRequest("invalid_quantity_range", "minQuantity",
                     "Minimum must be at least 1 and not above the maximum");
@@ -202,7 +211,47 @@ public class CatalogService {
         offering.setStock(form.kind() == OfferingKind.PRODUCT ? form.stock() : null);
         offering.setImageUrl(Text.optional(form.imageUrl(), 500));
         offering.setActive(form.active());
+        if (packages != null) {
+            offering.getPackages().clear();
+            packages.forEach(p -> offering.getPackages().add(new OfferingPackage(p.size(), p.price())));
+        }
+        if (form.lowStockThreshold() != null) {
+            if (form.lowStockThreshold() < 0) {
+                throw DomainException.badRequest("invalid_low_stock_threshold", "lowStockThreshold",
+                        "The low-stock threshold cannot be negative");
+            }
+            offering.setLowStockThreshold(form.lowStockThreshold());
+        }
+        if (form.whenOutOfStock() != null) {
+            offering.setWhenOutOfStock(form.whenOutOfStock());
+        }
         return view(offerings.saveAndFlush(offering));
+    }
+
+    /** At most this many packages per offering. */
+    static final int MAX_PACKAGES = 20;
+
+    /** Sizes from 1 up, each once, prices as offering prices are: zero or more, at most 4 decimals. */
+    private static List<PackagePrice> checkedPackages(List<PackagePrice> packages) {
+        if (packages.size() > MAX_PACKAGES) {
+            throw DomainException.badRequest("too_many_packages", "packages", "At most " + MAX_PACKAGES + " packages",
+                    MAX_PACKAGES);
+        }
+        Map<Long, PackagePrice> bySize = new TreeMap<>();
+        for (PackagePrice p : packages) {
+            if (p == null || p.size() < 1 || p.size() > MAX_QUANTITY_LIMIT) {
+                throw DomainException.badRequest("invalid_package", "packages", "Each package needs a size of at least 1");
+            }
+            if (p.price() == null || p.price().signum() < 0 || p.price().stripTrailingZeros().scale() > StoreCurrency.PRICE_SCALE
+                    || p.price().compareTo(new BigDecimal("100000000")) >= 0) {
+                throw DomainException.badRequest("invalid_package", "packages",
+                        "Each package needs a price of zero or more with at most 4 decimals");
+            }
+            if (bySize.put(p.size(), new PackagePrice(p.size(), p.price().setScale(StoreCurrency.PRICE_SCALE))) != null) {
+                throw DomainException.badRequest("duplicate_package", "packages", "Each package size once", p.size());
+            }
+        }
+        return List.copyOf(bySize.values());
     }
 
     /** Formats a unit price as stored, for display. */
@@ -231,6 +280,8 @@ public class CatalogService {
         return new OfferingView(o.getId(), c.getId(), c.getSlug(), c.getName(), c.getPlatform(), o.getKind(), o.getName(),
                 o.getDescription(), o.getPrice(), o.getPricePer(), o.getMinQuantity(), o.getMaxQuantity(),
                 o.getDeliveryTime(), o.getRefillDays(), o.isCancelAllowed(), o.getStock(), o.getImageUrl(),
-                o.isActive() && c.isActive(), o.getServiceType(), o.isDripfeed());
+                o.isActive() && c.isActive(), o.getServiceType(), o.isDripfeed(),
+                o.getPackages().stream().map(p -> new PackagePrice(p.getSize(), p.getPrice())).toList(),
+                o.getLowStockThreshold(), o.getWhenOutOfStock());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ordino.catalog;
 
+import dev.ordino.base.DomainException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -63,6 +64,19 @@ public enum Platform {
             return hosts.isEmpty() || hosts.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h));
         } catch (URISyntaxException e) {
             return false;
+        }
+    }
+
+    /** The platform named by its key ({@code tiktok}); OTHER when none is given. */
+    public static Platform parse(String value) {
+        if (value == null || value.isBlank()) {
+            return OTHER;
+        }
+        try {
+            return valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badRequest("invalid_platform", "platform",
+                    "platform must be one of tiktok, instagram, youtube, facebook, telegram, twitter, other");
         }
     }
 

@@ -1,13 +1,11 @@
 package dev.ordino.ordering;
 
 import dev.ordino.base.DomainException;
-import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.ordering.internal.CustomerOrder;
 import dev.ordino.ordering.internal.OrderBook;
 import dev.ordino.ordering.internal.OrderItem;
 import dev.ordino.ordering.internal.OrderRepository;
-import dev.ordino.ordering.internal.RefundRepository;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,18 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrderFulfilment {
 
     private final OrderRepository orders;
-    private final RefundRepository refunds;
     private final OrderBook book;
-    private final StoreCurrency currency;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    OrderFulfilment(OrderRepository orders, RefundRepository refunds, OrderBook book, StoreCurrency currency, JdbcClient jdbc,
+    OrderFulfilment(OrderRepository orders, OrderBook book, JdbcClient jdbc,
                     PlatformTransactionManager transactions) {
         this.orders = orders;
-        this.refunds = refunds;
         this.book = book;
-        this.currency = currency;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -133,21 +127,7 @@ public class OrderFulfilment {
                     .orElseThrow(() -> DomainException.notFound("order_not_found", "No such order"));
             OrderItem item = order.getItems().stream().filter(i -> i.getId() == itemId).findFirst()
                     .orElseThrow(() -> DomainException.notFound("order_not_found", "No such order item"));
-            OrderStatus from = item.getStatus();
-            if (from == to || from.isFinal() || order.getStatus().isFinal()) {
-                return false;
-            }
-            BigDecimal owed = to == OrderStatus.CANCELLED || to == OrderStatus.REJECTED ? item.getLineTotal()
-                    : refund == null ? BigDecimal.ZERO : refund;
-            owed = currency.round(owed);
-            String key = "item:" + itemId + ":" + to.key();
-            BigDecimal left = order.getPaidAmount().subtract(order.getRefundedAmount());
-            BigDecimal amount = owed.min(left);
-            if (amount.signum() > 0 && refunds.findByOrderIdAndIdempotencyKey(orderId, key).isEmpty()) {
-                book.refund(order, amount, note, actor, key);
-            }
-            book.moveItem(order, item, to, note, actor);
-            return true;
+            return book.settleItem(order, item, to, refund, note, actor);
         }));
     }
 

@@ -31,9 +31,11 @@ public class OrderPayments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final CodeDelivery codeDelivery;
 
     OrderPayments(OrderRepository orders, RefundRepository refunds, OrderBook book, ApplicationEventPublisher events, Clock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, CodeDelivery codeDelivery) {
+        this.codeDelivery = codeDelivery;
         this.orders = orders;
         this.refunds = refunds;
         this.book = book;
@@ -58,6 +60,7 @@ public class OrderPayments {
             order.setUpdatedAt(clock.instant());
             book.record(order, order.getStatus(), order.getStatus(), "Paid by " + how, actor);
             events.publishEvent(new OrderPaid(order.getId(), order.getCustomerId(), amount, how));
+            codeDelivery.deliver(order, actor);
             return true;
         }));
     }

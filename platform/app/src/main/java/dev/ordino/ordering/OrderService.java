@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -70,14 +71,18 @@ public class OrderService {
     private final OrderPayments orderPayments;
     private final CustomerPrices prices;
     private final FulfilmentPlans plans;
+    private final CodeDelivery codeDelivery;
+    private final CodeSupply codeSupply;
 
     OrderService(OrderRepository orders, OrderBook book, OrderWriter writer, CatalogService catalog, WalletService wallet,
                  StoreCurrency currency, ApplicationEventPublisher events, Clock clock,
                  PlatformTransactionManager transactions,
                  CheckoutPayments checkoutPayments, OrderPayments orderPayments, CustomerPrices prices,
-                 FulfilmentPlans plans) {
+                 FulfilmentPlans plans, CodeDelivery codeDelivery, CodeSupply codeSupply) {
         this.prices = prices;
         this.plans = plans;
+        this.codeSupply = codeSupply;
+        this.codeDelivery = codeDelivery;
         this.checkoutPayments = checkoutPayments;
         this.orderPayments = orderPayments;
         this.orders = orders;
@@ -157,8 +162,10 @@ public class OrderService {
         if (!offering.inStock()) {
             throw DomainException.conflict("out_of_stock", offering.name() + " is out of stock", offering.name());
         }
-        BigDecimal total = currency.round(offering.price().multiply(BigDecimal.valueOf(charged))
-                .divide(BigDecimal.valueOf(offering.pricePer()), 10, RoundingMode.HALF_UP));
+        BigDecimal total = currency.round(offering.packages().isEmpty()
+                ? offering.price().multiply(BigDecimal.valueOf(charged)).divide(BigDecimal.valueOf(offering.pricePer()), 10,
+                RoundingMode.HALF_UP)
+                : packagePrice(offering, quantity));
         return new PricedLine(offering, quantity, link == null || link.isEmpty() ? null : link,
                 note == null || note.isEmpty() ? null : note, Map.copyOf(extras), total);
     }
@@ -166,6 +173,13 @@ public class OrderService {
     /** The offering at the customer's prices (their price tier), as {@link #place} charges it. */
     public OfferingView atCustomerPrices(long customerId, OfferingView offering) {
         return prices.forCustomer(customerId, offering);
+    }
+
+    /** An offering sold in packages takes one of its package sizes as the quantity, at that package's price. */
+    private static BigDecimal packagePrice(OfferingView offering, long quantity) {
+        String sizes = offering.packages().stream().map(p -> String.valueOf(p.size())).collect(Collectors.joining(", "));
+        return offering.packageOf(quantity).orElseThrow(() -> DomainException.badRequest("invalid_package", "quantity",
+                "Choose one of the packages: " + sizes, sizes)).price();
     }
 
     private static List<String> entries(String text, String field) {
@@ -305,6 +319,16 @@ public class OrderService {
         if (fromWallet) {
             events.publishEvent(new OrderPaid(orderId, customerId, total, method));
         }
+        if (items.stream().anyMatch(i -> i.kind() == OfferingKind.DIGITAL)) {
+            if (!fromWallet) {
+                codeDelivery.reserve(orderId, items, now);
+            } else {
+                // Codes change hands with the payment, in this transaction.
+                CustomerOrder placed = orders.lockById(orderId).orElseThrow();
+                codeDelivery.deliver(placed, actor);
+                return new Placement(book.view(placed, actor), true);
+            }
+        }
         BigDecimal rounded = currency.round(total);
         BigDecimal zero = currency.round(BigDecimal.ZERO);
         return new Placement(new OrderView(orderId, number, customerId, actor, OrderStatus.PENDING,
@@ -362,6 +386,16 @@ public class OrderService {
             orders.findMineWithItems(customerId, orderIds).forEach(o -> found.put(o.getId(), book.view(o, null)));
         }
         return found;
+    }
+
+    /** The codes delivered on the customer's own order, by item id; someone else's order does not exist for them. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, List<String>> myCodes(long customerId, long orderId) {
+        if (!orders.existsByIdAndCustomerId(orderId, customerId)) {
+            throw DomainException.notFound("order_not_found", "No such order");
+        }
+        return codeSupply.sold(orderId);
     }
 
     /** The customer's view of the timeline: the shop's own words, no provider names, references or errors. */

@@ -40,9 +40,11 @@ public class BodyLimits extends OncePerRequestFilter {
     private final List<Limit> table;
 
     public BodyLimits(@Value("${ordino.limits.webhook-body:1MB}") DataSize webhook,
-                      @Value("${ordino.limits.api-body:256KB}") DataSize api) {
+                      @Value("${ordino.limits.api-body:256KB}") DataSize api,
+                      @Value("${ordino.limits.codes-body:5MB}") DataSize codes) {
         this.table = List.of(
                 new Limit("/v1/payments/*/webhook", webhook.toBytes()),
+                new Limit("/v1/admin/products/*/codes", codes.toBytes()),
                 new Limit("/v1/**", api.toBytes()),
                 new Limit("/api/**", api.toBytes()));
     }

@@ -51,10 +51,12 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation("admin.catalog.title"), "admin/catalog", VaadinIcon.STOCK.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.providers"), "admin/providers", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem(getTranslation("payments.title"), "admin/payments", VaadinIcon.CREDIT_CARD.create()));
+        nav.addItem(new SideNavItem(getTranslation("admin.stock.title"), "admin/stock", VaadinIcon.KEY.create()));
         if (currentUser.isAdmin()) {
             nav.addItem(new SideNavItem(getTranslation("admin.users.title"), "admin/users", VaadinIcon.USERS.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.settings.title"), "admin/settings", VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.plugins.title"), "admin/plugins", VaadinIcon.PLUG.create()));
+            nav.addItem(new SideNavItem(getTranslation("admin.audit.title"), "admin/audit", VaadinIcon.EYE.create()));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.storefront"), "", VaadinIcon.SHOP.create()));
         addToDrawer(brand, nav);

@@ -39,8 +39,10 @@ class CatalogApi {
     record CategoryResponse(long id, String name, String slug, long productCount) {
     }
 
+    /** {@code packages}: the sizes a line may order, each with its price; empty when priced per unit. */
     record ProductResponse(long id, String name, String description, String type, String category, String price,
                            int pricePer, long minQuantity, long maxQuantity, boolean inStock, String deliveryTime,
+                           List<PackageResponse> packages,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer stock,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> fulfilment,
                            @JsonInclude(JsonInclude.Include.NON_NULL) String deliveryFee,
@@ -49,6 +51,9 @@ class CatalogApi {
 
     /** Average stars (null before the first rating) and how many ratings. */
     record RatingResponse(BigDecimal average, long count) {
+    }
+
+    record PackageResponse(long size, String price) {
     }
 
     @GetMapping("/categories")
@@ -82,13 +87,15 @@ class CatalogApi {
             fee = terms.deliveryFee() == null ? null : currency.format(terms.deliveryFee());
         }
         return new ProductResponse(p.id(), p.name(), p.description(), p.type(), p.category(), p.price(), p.pricePer(),
-                p.minQuantity(), p.maxQuantity(), p.inStock(), p.deliveryTime(), o.stock(), methods, fee,
+                p.minQuantity(), p.maxQuantity(), p.inStock(), p.deliveryTime(), p.packages(), o.stock(), methods, fee,
                 new RatingResponse(rating.average(), rating.count()));
     }
 
-    private ProductResponse product(OfferingView o) {
+    ProductResponse product(OfferingView o) {
         return new ProductResponse(o.id(), o.name(), o.description(), o.kind().key(), o.categorySlug(),
                 currency.formatPrice(o.price()),
-                o.pricePer(), o.minQuantity(), o.maxQuantity(), o.inStock(), o.deliveryTime(), null, null, null, null);
+                o.pricePer(), o.minQuantity(), o.maxQuantity(), o.inStock(), o.deliveryTime(),
+                o.packages().stream().map(p -> new PackageResponse(p.size(), currency.formatPrice(p.price()))).toList(),
+                null, null, null, null);
     }
 }

@@ -1,7 +1,10 @@
 package dev.ordino.catalog.internal;
 
 import dev.ordino.catalog.OfferingKind;
+import dev.ordino.catalog.WhenOutOfStock;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,10 +14,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 @Entity
 @Table(name = "offering")
@@ -60,6 +67,16 @@ public class Offering {
     private Instant createdAt;
     @Version
     private long version;
+    @ElementCollection
+    @CollectionTable(name = "offering_package", joinColumns = @JoinColumn(name = "offering_id"))
+    @OrderBy("size")
+    @BatchSize(size = 100)
+    private List<OfferingPackage> packages = new ArrayList<>();
+    @Column(name = "low_stock_threshold")
+    private Integer lowStockThreshold;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "when_out_of_stock", nullable = false, length = 10)
+    private WhenOutOfStock whenOutOfStock = WhenOutOfStock.WAIT;
 
     protected Offering() {
     }
@@ -103,4 +120,9 @@ public class Offering {
     public void setImageUrl(String imageUrl) { this.imageUrl = imageUrl; }
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
+    public List<OfferingPackage> getPackages() { return packages; }
+    public Integer getLowStockThreshold() { return lowStockThreshold; }
+    public void setLowStockThreshold(Integer lowStockThreshold) { this.lowStockThreshold = lowStockThreshold; }
+    public WhenOutOfStock getWhenOutOfStock() { return whenOutOfStock; }
+    public void setWhenOutOfStock(WhenOutOfStock whenOutOfStock) { this.whenOutOfStock = whenOutOfStock; }
 }

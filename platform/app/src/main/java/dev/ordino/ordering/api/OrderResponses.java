@@ -24,8 +24,11 @@ class OrderResponses {
         this.currency = currency;
     }
 
+    /** {@code codes}: the digital codes delivered on the line, for the order's owner only. */
     record Item(long productId, String name, long quantity, String link, String lineTotal, String status, Long startCount,
-                Long remains, Map<String, String> extras) {
+                Long remains, Map<String, String> extras,
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                List<String> codes) {
     }
 
     record Timeline(Instant at, String status, String note) {
@@ -70,14 +73,17 @@ class OrderResponses {
     }
 
     Order order(OrderView o, List<TimelineEntry> timeline, CheckoutPayments.Started payment) {
-        return order(o, timeline, payment, null, null);
+        return order(o, timeline, payment, Map.of(), null, null);
     }
 
-    /** With the order's pickup or delivery, for its customer: the booking code too. */
-    Order order(OrderView o, List<TimelineEntry> timeline, CheckoutPayments.Started payment, HandoverView handover,
-                HandoverSettings point) {
+    /**
+     * The order as its owner sees it: the codes delivered on each line (by item id), and its pickup
+     * or delivery with the booking code.
+     */
+    Order order(OrderView o, List<TimelineEntry> timeline, CheckoutPayments.Started payment, Map<Long, List<String>> codes,
+                HandoverView handover, HandoverSettings point) {
         return new Order(o.id(), o.number(), o.status().key(), o.paymentStatus().key(), currency.format(o.total()),
-                o.currency(), o.createdAt(), items(o),
+                o.currency(), o.createdAt(), items(o, codes),
                 timeline == null ? null : timeline.stream().map(t -> new Timeline(t.at(), t.to().key(), t.note())).toList(),
                 payment == null ? null : new Payment(payment.paymentId(), payment.status(), payment.redirectUrl(),
                         payment.qrString(), payment.instructions()),
@@ -102,7 +108,7 @@ class OrderResponses {
     AdminOrder admin(OrderView o, Fulfilment fulfilment) {
         return new AdminOrder(o.id(), o.number(), o.customerId(), o.customerEmail(), o.status().key(),
                 o.paymentStatus().key(), currency.format(o.total()), currency.format(o.paidAmount()),
-                currency.format(o.refundedAmount()), o.currency(), o.createdAt(), o.paidAt(), items(o), fulfilment);
+                currency.format(o.refundedAmount()), o.currency(), o.createdAt(), o.paidAt(), items(o, Map.of()), fulfilment);
     }
 
     PaymentState payment(OrderView o) {
@@ -113,9 +119,9 @@ class OrderResponses {
         return currency.format(amount);
     }
 
-    private List<Item> items(OrderView o) {
+    private List<Item> items(OrderView o, Map<Long, List<String>> codes) {
         return o.items().stream().map(i -> new Item(i.productId(), i.name(), i.quantity(), i.link(),
                 currency.format(i.lineTotal()), i.status().key(), i.startCount(), i.remains(),
-                i.extras().isEmpty() ? null : i.extras())).toList();
+                i.extras().isEmpty() ? null : i.extras(), codes.get(i.id()))).toList();
     }
 }

@@ -60,7 +60,7 @@ class OrdersApi {
         Placement placement = orders.place(caller.id(), caller.email(),
                 new PlaceOrder(request.items(), request.payment(), request.fulfilment()), key);
         return ResponseEntity.status(placement.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(responses.order(placement.order(), null, placement.payment(),
+                .body(responses.order(placement.order(), null, placement.payment(), orders.myCodes(caller.id(), placement.order().id()),
                         handovers.mine(caller.id(), placement.order().id()).orElse(null), handoverSettings.current()));
     }
 
@@ -75,8 +75,8 @@ class OrdersApi {
     OrderResponses.Order one(@PathVariable long id, Authentication authentication) {
         long customer = ApiCaller.of(authentication).id();
         OrderView order = orders.myOrder(customer, id);
-        return responses.order(order, orders.myTimeline(customer, id), null, handovers.mine(customer, id).orElse(null),
-                handoverSettings.current());
+        return responses.order(order, orders.myTimeline(customer, id), null, orders.myCodes(customer, id),
+                handovers.mine(customer, id).orElse(null), handoverSettings.current());
     }
 
     /** The booking code as a QR code, for the order's customer only (anyone else: 404). */

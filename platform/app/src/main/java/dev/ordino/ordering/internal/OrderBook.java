@@ -4,6 +4,7 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingKind;
+import dev.ordino.ordering.CodeSupply;
 import dev.ordino.ordering.OrderFulfilment;
 import dev.ordino.ordering.OrderItemView;
 import dev.ordino.ordering.OrderStatus;
@@ -43,12 +44,14 @@ public class OrderBook {
     private final RefundRepository refunds;
     private final WalletService wallet;
     private final CatalogService catalog;
+    private final CodeSupply codes;
     private final StoreCurrency currency;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrderBook(TimelineRepository timeline, OrderWriter writer, RefundRepository refunds, WalletService wallet, CatalogService catalog,
-              StoreCurrency currency, ApplicationEventPublisher events, Clock clock) {
+              CodeSupply codes, StoreCurrency currency, ApplicationEventPublisher events, Clock clock) {
+        this.codes = codes;
         this.timeline = timeline;
         this.writer = writer;
         this.refunds = refunds;
@@ -92,6 +95,9 @@ public class OrderBook {
             }
             order.getItems().stream().filter(i -> i.getKind() == OfferingKind.PRODUCT)
                     .forEach(i -> catalog.returnStock(i.getOfferingId(), i.getQuantity()));
+            if (order.getItems().stream().anyMatch(i -> i.getKind() == OfferingKind.DIGITAL)) {
+                codes.release(order.getId());
+            }
         }
         if (to == OrderStatus.PROCESSING || to == OrderStatus.IN_PROGRESS) {
             order.setHandedToFulfilment(true);
@@ -120,6 +126,31 @@ public class OrderBook {
         for (OrderStatus step : path) {
             move(order, step, note, actor, false);
         }
+    }
+
+    /**
+     * An item moved on by itself, with its money: {@code refund} (for {@code partial}) or the
+     * item's line total (for {@code cancelled} or {@code rejected}) goes back to the wallet, once
+     * per item and status, never above what is left unrefunded; then the order follows its items.
+     * Answers whether anything changed: a repeat, or an item or order already final, changes nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean settleItem(CustomerOrder order, OrderItem item, OrderStatus to, BigDecimal refund, String note, String actor) {
+        OrderStatus from = item.getStatus();
+        if (from == to || from.isFinal() || order.getStatus().isFinal()) {
+            return false;
+        }
+        BigDecimal owed = to == OrderStatus.CANCELLED || to == OrderStatus.REJECTED ? item.getLineTotal()
+                : refund == null ? BigDecimal.ZERO : refund;
+        owed = currency.round(owed);
+        String key = "item:" + item.getId() + ":" + to.key();
+        BigDecimal left = order.getPaidAmount().subtract(order.getRefundedAmount());
+        BigDecimal amount = owed.min(left);
+        if (amount.signum() > 0 && refunds.findByOrderIdAndIdempotencyKey(order.getId(), key).isEmpty()) {
+            refund(order, amount, note, actor, key);
+        }
+        moveItem(order, item, to, note, actor);
+        return true;
     }
 
     /**

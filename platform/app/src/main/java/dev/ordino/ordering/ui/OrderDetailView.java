@@ -143,8 +143,15 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
         status.add(StatusBadge.of(order.status()), new Span(" "), StatusBadge.of(order.paymentStatus()));
         stepper.show(order);
         items.removeAll();
+        var codes = orders.myCodes(currentUser.requireId(), order.id());
         for (OrderItemView item : order.items()) {
-            items.add(item(item, order.items().size() > 1));
+            Div row = item(item, order.items().size() > 1);
+            if (codes.containsKey(item.id())) {
+                Pre delivered = new Pre(String.join("\n", codes.get(item.id())));
+                delivered.addClassName("order-item-codes");
+                row.add(new Div(getTranslation("order.codes")), delivered);
+            }
+            items.add(row);
         }
         totals.setText(getTranslation("order-detail.totals", Prices.amount(this, currency, order.total()),
                 Prices.amount(this, currency, order.refundedAmount())));
