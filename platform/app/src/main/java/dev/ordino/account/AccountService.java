@@ -237,6 +237,15 @@ public class AccountService {
         return summary(users.saveAndFlush(account));
     }
 
+    /**
+     * The account to notify about something that happened to it (an order, a payment), or empty when
+     * it is gone or disabled. Called from event listeners, where no one is signed in.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> recipient(long id) {
+        return users.findById(id).filter(UserAccount::isEnabled).map(AccountService::summary);
+    }
+
     /** The signed-in caller's own account. */
     @Transactional(readOnly = true)
     @PostAuthorize("returnObject.email().equalsIgnoreCase(authentication.name)")
