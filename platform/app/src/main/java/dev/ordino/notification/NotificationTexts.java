@@ -66,6 +66,20 @@ class NotificationTexts {
         return new Rendered(language, subject, text, html);
     }
 
+    /** A password reset or verification mail ({@code notification.account.<kind>.*}) with its link. */
+    Rendered account(String kind, String language, String link) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language));
+        Object[] args = {store.shopName(), link};
+        String subject = "[" + store.shopName() + "] " + format(bundle, "notification.account." + kind + ".subject", args);
+        String line = format(bundle, "notification.account." + kind + ".text", args);
+        String signature = format(bundle, "notification.signature", args);
+        String text = line + "\n\n" + link + "\n\n" + signature + "\n";
+        String html = "<!DOCTYPE html><html lang=\"" + language + "\"><body><p>" + HtmlUtils.htmlEscape(line) + "</p>"
+                + "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(link) + "</a></p>"
+                + "<p>" + HtmlUtils.htmlEscape(signature) + "</p></body></html>";
+        return new Rendered(language, subject, text, html);
+    }
+
     /** A test message for staff, in the shop's language. */
     Rendered test(String channelName) {
         String language = language(null);

@@ -2,6 +2,7 @@ package dev.ordino.notification;
 
 import static dev.ordino.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -57,6 +58,10 @@ class NotificationMailTest {
     JdbcClient jdbc;
     @Autowired
     OrdinoProperties properties;
+    @Autowired
+    dev.ordino.account.AccountTokens accountTokens;
+    @Autowired
+    dev.ordino.account.AccountService accounts;
 
     GreenMail smtp;
     int port;
@@ -96,6 +101,10 @@ class NotificationMailTest {
         }).toList();
     }
 
+    List<MimeMessage> orderMails(String address, String number) {
+        return mailsTo(address).stream().filter(m -> subject(m).contains(number)).toList();
+    }
+
     @Test
     void theCustomerIsMailedThatTheOrderIsPlacedPaidAndCompletedWithNumberStatusAndLinkInBothParts() throws Exception {
         assertThat(actors.asAdmin(channels::list).stream().filter(c -> c.id() == channelId).findFirst().orElseThrow().settings())
@@ -104,9 +113,9 @@ class NotificationMailTest {
         OrderView order = place(customer);
         actors.asAdmin(() -> admin.changeStatus(order.id(), OrderStatus.COMPLETED, "done at provider panel-x, ref 998877", "admin"));
 
-        eventually(() -> mailsTo(customer.email()).size() >= 3);
+        eventually(() -> orderMails(customer.email(), order.number()).size() >= 3);
         Thread.sleep(300);
-        List<MimeMessage> mails = mailsTo(customer.email());
+        List<MimeMessage> mails = orderMails(customer.email(), order.number());
         assertThat(mails).hasSize(3);
         MimeMessage completed = mails.stream().filter(m -> subject(m).contains("Completed")).findFirst().orElseThrow();
         assertThat(subject(completed)).isEqualTo("[Ordino] Order " + order.number() + ": Completed");
@@ -122,7 +131,7 @@ class NotificationMailTest {
         }
         assertThat(mails.stream().map(NotificationMailTest::subject)).contains(
                 "[Ordino] Order " + order.number() + " received (Pending)", "[Ordino] Order " + order.number() + " paid");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE customer_id = ? AND state = 'sent'")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE customer_id = ? AND state = 'sent' AND event <> 'account'")
                 .param(customer.id()).query(Long.class).single()).isEqualTo(3);
     }
 
@@ -147,13 +156,13 @@ class NotificationMailTest {
         job.sendDue();
 
         eventually(() -> count(customer.id(), "sent") == 10);
-        Map<String, Long> bySubject = mailsTo(customer.email()).stream()
+        Map<String, Long> bySubject = mailsTo(customer.email()).stream().filter(m -> subject(m).contains("Order"))
                 .collect(Collectors.groupingBy(NotificationMailTest::subject, Collectors.counting()));
         assertThat(bySubject).hasSize(10).allSatisfy((subject, times) -> assertThat(times).as(subject).isEqualTo(1));
         for (OrderView order : placed) {
             assertThat(bySubject).containsKey("[Ordino] Order " + order.number() + " paid");
         }
-        assertThat(jdbc.sql("SELECT MIN(attempts) FROM notification_delivery WHERE customer_id = ?").param(customer.id())
+        assertThat(jdbc.sql("SELECT MIN(attempts) FROM notification_delivery WHERE customer_id = ? AND event <> 'account'").param(customer.id())
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     }
 
@@ -195,6 +204,57 @@ class NotificationMailTest {
         assertThat(millis).hasSize(200);
     }
 
+    @Test
+    void aResetMailCarriesALinkThatWorksOnceAndAnUnknownAddressIsAnsweredAlike() throws Exception {
+        AccountSummary customer = actors.customer();
+        assertThat(accountTokens.resetAvailable()).isTrue();
+        accountTokens.requestReset("nobody-" + System.nanoTime() + "@example.com");
+        accountTokens.requestReset(customer.email().toUpperCase(java.util.Locale.ROOT));
+
+        eventually(() -> mailsTo(customer.email()).stream().anyMatch(m -> subject(m).contains("Reset your password")));
+        MimeMessage mail = mailsTo(customer.email()).stream().filter(m -> subject(m).contains("Reset your password")).findFirst()
+                .orElseThrow();
+        Multipart parts = (Multipart) mail.getContent();
+        String text = GreenMailUtil.getBody(parts.getBodyPart(0));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(properties.publicUrl())
+                + "/reset-password\\?token=([A-Za-z0-9_-]{43})").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        assertThat(GreenMailUtil.getBody(parts.getBodyPart(1))).contains(link.group(1));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM account_token WHERE token_hash = ?").param(link.group(1)).query(Long.class).single())
+                .as("only the hash is stored").isZero();
+
+        accountTokens.confirmReset(link.group(1), "a-new-password-1");
+        assertThat(accounts.authenticate(customer.email(), "a-new-password-1")).isPresent();
+        assertThatThrownBy(() -> accountTokens.confirmReset(link.group(1), "another-password-2"))
+                .hasFieldOrPropertyWithValue("code", "invalid_token");
+        assertThat(accounts.authenticate(customer.email(), "another-password-2")).isEmpty();
+        assertThatThrownBy(() -> accountTokens.confirmReset("made-up", "another-password-2"))
+                .hasFieldOrPropertyWithValue("code", "invalid_token");
+
+        accountTokens.requestReset(customer.email());
+        Thread.sleep(500);
+        assertThat(mailsTo(customer.email()).stream().filter(m -> subject(m).contains("Reset your password")).count())
+                .as("one reset mail a minute").isEqualTo(1);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains("Reset your password")).count())
+                .as("nothing to the unknown address").isEqualTo(1);
+    }
+
+    @Test
+    void aNewAccountIsAskedToVerifyItsAddressAndTheLinkVerifiesIt() throws Exception {
+        String email = "verify-" + System.nanoTime() + "@example.com";
+        AccountSummary created = accounts.register(new dev.ordino.account.Registration(email, "New customer", "password-123"));
+        assertThat(created.emailVerified()).isFalse();
+        eventually(() -> !mailsTo(email).isEmpty());
+        String text = GreenMailUtil.getBody(((Multipart) mailsTo(email).getFirst().getContent()).getBodyPart(0));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/verify-email\\?token=([A-Za-z0-9_-]{43})").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        assertThat(accounts.authenticate(email, "password-123")).as("signing in does not wait for it").isPresent();
+
+        accountTokens.verify(link.group(1));
+        assertThat(accounts.recipient(created.id()).orElseThrow().emailVerified()).isTrue();
+        assertThatThrownBy(() -> accountTokens.verify(link.group(1))).hasFieldOrPropertyWithValue("code", "invalid_token");
+    }
+
     static String subject(MimeMessage message) {
         try {
             return message.getSubject();
@@ -204,7 +264,7 @@ class NotificationMailTest {
     }
 
     long count(long customerId, String state) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE customer_id = ? AND state = ?").params(customerId, state)
+        return jdbc.sql("SELECT COUNT(*) FROM notification_delivery WHERE customer_id = ? AND state = ? AND event <> 'account'").params(customerId, state)
                 .query(Long.class).single();
     }
 }
