@@ -157,8 +157,9 @@ public class ChannelInstances {
         String name = form.name() == null ? current.name() : Text.required(form.name(), "name", 100);
         boolean enabled = form.enabled() == null ? current.enabled() : form.enabled();
         Optional<NotificationChannel> channel = extension(current.plugin(), current.extension());
-        Map<String, String> settings = channel.map(c -> instanceSettings.resolve(c, form.settings() == null
-                ? ExtensionSettings.masked(null, current.settings()) : form.settings(), current.settings())).orElse(current.settings());
+        // Settings left out keep theirs: a change of routing or of the name needs no secret again.
+        Map<String, String> settings = form.settings() == null ? current.settings()
+                : channel.map(c -> instanceSettings.resolve(c, form.settings(), current.settings())).orElse(current.settings());
         List<NotificationEvent> events = form.staffEvents() == null ? current.staffEvents() : events(form.staffEvents());
         String recipient = form.staffRecipient() == null ? current.staffRecipient() : blankToNull(form.staffRecipient());
         try {
