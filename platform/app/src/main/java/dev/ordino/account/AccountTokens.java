@@ -3,6 +3,7 @@ package dev.ordino.account;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.base.config.OrdinoProperties;
+import dev.ordino.security.PasswordResets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * blocks signing in or ordering, and is skipped while no e-mail channel is enabled.
  */
 @Service
-public class AccountTokens {
+public class AccountTokens implements PasswordResets {
 
     private static final Logger log = LoggerFactory.getLogger(AccountTokens.class);
     static final Duration RESET_LIFETIME = Duration.ofHours(1);
@@ -53,7 +54,8 @@ public class AccountTokens {
     }
 
     /** Whether "Forgot password" can be offered: an e-mail channel is enabled. */
-    public boolean resetAvailable() {
+    @Override
+    public boolean offered() {
         return mail.available();
     }
 

@@ -207,7 +207,7 @@ class NotificationMailTest {
     @Test
     void aResetMailCarriesALinkThatWorksOnceAndAnUnknownAddressIsAnsweredAlike() throws Exception {
         AccountSummary customer = actors.customer();
-        assertThat(accountTokens.resetAvailable()).isTrue();
+        assertThat(accountTokens.offered()).isTrue();
         accountTokens.requestReset("nobody-" + System.nanoTime() + "@example.com");
         accountTokens.requestReset(customer.email().toUpperCase(java.util.Locale.ROOT));
 

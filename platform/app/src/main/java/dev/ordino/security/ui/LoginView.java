@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.ordino.account.AccountTokens;
+import dev.ordino.security.PasswordResets;
 import dev.ordino.base.ui.StoreBranding;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import dev.ordino.base.ui.ReturnAddress;
@@ -30,11 +30,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Anchor register = new Anchor();
 
     private final String shopName;
-    private final AccountTokens tokens;
+    private final PasswordResets resets;
 
-    public LoginView(StoreBranding branding, AccountTokens tokens) {
+    public LoginView(StoreBranding branding, PasswordResets resets) {
         this.shopName = branding.shopName();
-        this.tokens = tokens;
+        this.resets = resets;
         addClassName("ordino-auth");
         setAlignItems(FlexComponent.Alignment.STRETCH);
         setPadding(false);
@@ -80,7 +80,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
         // Offered only while a reset link can be mailed: an e-mail channel is enabled.
-        form.setForgotPasswordButtonVisible(tokens.resetAvailable());
+        form.setForgotPasswordButtonVisible(resets.offered());
         // "Sign in to order" comes here with ?continue=<page>: Vaadin's sign-in success handler sends
         // the browser to this session attribute when no request was saved by an access check.
         register.setHref("register");
