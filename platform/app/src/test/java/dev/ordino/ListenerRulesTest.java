@@ -48,7 +48,7 @@ class ListenerRulesTest {
             }
         }
         // The two registry-backed listeners of today: the rule is checked over something real.
-        assertThat(checked).contains("ProviderQueue.on(OrderPaid)", "StaffNotifier.on(OrderPlaced)");
+        assertThat(checked).contains("ProviderQueue.on(OrderPaid)", "NotificationRecorder.on(OrderPlaced)");
         assertThat(broken).as("after-commit listeners without @Async and @Transactional(REQUIRES_NEW) "
                 + "(use @ApplicationModuleListener, or spell both out to name an executor)").isEmpty();
     }

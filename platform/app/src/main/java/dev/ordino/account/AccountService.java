@@ -244,6 +244,39 @@ public class AccountService {
         return summary(users.saveAndFlush(account));
     }
 
+    /**
+     * The account to notify about something that happened to it (an order, a payment), or empty when
+     * it is gone or disabled. Called from event listeners, where no one is signed in.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> recipient(long id) {
+        return users.findById(id).filter(UserAccount::isEnabled).map(AccountService::summary);
+    }
+
+    /** The enabled account with this e-mail, for a password reset asked by someone not signed in. */
+    @Transactional(readOnly = true)
+    Optional<AccountSummary> enabledByEmail(String email) {
+        return users.findByEmailIgnoreCase(normaliseEmail(email)).filter(UserAccount::isEnabled).map(AccountService::summary);
+    }
+
+    /**
+     * Sets a password chosen through a reset link; every sign-in of the account ends.
+     *
+     * @throws RegistrationException {@code WEAK_PASSWORD} or {@code PASSWORD_TOO_LONG}
+     */
+    @Transactional
+    void resetPassword(long id, String password) {
+        checkPassword(password);
+        UserAccount account = users.findById(id).orElseThrow();
+        account.setPasswordHash(passwordEncoder.encode(password));
+        revokeSignIns(account);
+    }
+
+    @Transactional
+    void markEmailVerified(long id) {
+        users.findById(id).ifPresent(UserAccount::markEmailVerified);
+    }
+
     /** The signed-in caller's own account. */
     @Transactional(readOnly = true)
     @PostAuthorize("returnObject.email().equalsIgnoreCase(authentication.name)")

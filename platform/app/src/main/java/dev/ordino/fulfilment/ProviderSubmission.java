@@ -28,6 +28,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,10 +66,12 @@ public class ProviderSubmission {
     private final TransactionTemplate transaction;
     private final Duration stuckAfter;
     private final AppNode node;
+    private final ApplicationEventPublisher events;
 
     ProviderSubmission(ProviderInstances instances, ProviderCatalog catalog, OrderFulfilment orders, JdbcClient jdbc, Clock clock,
                        PlatformTransactionManager transactions, AppNode node, PluginLimits limits,
-                       @Value("${ordino.providers.stuck-after:}") Duration stuckAfter) {
+                       @Value("${ordino.providers.stuck-after:}") Duration stuckAfter, ApplicationEventPublisher events) {
+        this.events = events;
         // A call is abandoned at the job deadline: a line of a live node still submitting past it (and a margin) is stuck.
         this.stuckAfter = stuckAfter != null ? stuckAfter : limits.jobCallTimeout().plus(STUCK_MARGIN);
         this.node = node;
@@ -279,11 +282,13 @@ public class ProviderSubmission {
                             Text.cut(reason, 1000), UtcTime.column(now), row.id())
                     .update();
             log.warn("Order item {} refused by every provider; needs attention", row.itemId());
+            events.publishEvent(new ProviderOrderNeedsAttention(row.orderId(), row.itemId(), "Every provider refused it: " + reason));
         }
     }
 
     private void unknown(Claimed row, String reason) {
         update(row.id(), UNKNOWN, reason, reason);
+        events.publishEvent(new ProviderOrderNeedsAttention(row.orderId(), row.itemId(), reason));
         log.warn("Order item {}: outcome unknown at provider instance {}; needs attention", row.itemId(), row.instanceId());
     }
 

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -67,13 +68,15 @@ public class Payments implements CheckoutPayments {
     private final TransactionTemplate transaction;
     private final PaymentEvents events;
     private final AccountService accounts;
+    private final ApplicationEventPublisher published;
 
     Payments(GatewayInstances gateways, WalletService wallet, OrderPayments orderPayments, StoreSettingsService store,
              StoreCurrency currency, PaymentUpdates updates, JdbcClient jdbc, Clock clock,
              @Value("${ordino.payments.reconcile-after:PT15M}") Duration reconcileAfter, PlatformTransactionManager transactions,
-             PaymentEvents events, AccountService accounts) {
+             PaymentEvents events, AccountService accounts, ApplicationEventPublisher published) {
         this.events = events;
         this.accounts = accounts;
+        this.published = published;
         this.gateways = gateways;
         this.wallet = wallet;
         this.orderPayments = orderPayments;
@@ -210,6 +213,7 @@ public class Payments implements CheckoutPayments {
                         .params(UtcTime.column(now), UtcTime.column(now), p.id()).update();
                 if (p.orderId() == null) {
                     wallet.credit(p.customerId(), p.amount(), LedgerType.TOP_UP, "payment:" + p.id(), "Top-up via " + p.gatewayName(), actor);
+                    published.publishEvent(new TopUpCredited(p.id(), p.customerId(), p.amount()));
                 } else if (!orderPayments.paid(p.orderId(), p.amount(), p.gatewayName(), actor)) {
                     // The order ended before its money arrived: nothing is lost, it goes to the wallet.
                     wallet.credit(p.customerId(), p.amount(), LedgerType.REFUND, "payment:" + p.id(),
@@ -228,6 +232,7 @@ public class Payments implements CheckoutPayments {
                 if (p.orderId() != null) {
                     orderPayments.failed(p.orderId(), why, actor);
                 }
+                published.publishEvent(new PaymentFailed(p.id(), p.customerId(), p.orderId(), p.amount()));
                 updates.changed(p.id());
                 return true;
             }

@@ -45,7 +45,8 @@ class ApiSecurityConfig {
                 ApiProblems.codeOf(403), ApiProblems.detailOf(403));
         http.securityMatcher(ApiPaths::answersProblems)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/v1/auth/register", "/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/v1/auth/register", "/v1/auth/token", "/v1/auth/password-reset",
+                                "/v1/auth/password-reset/confirm", "/v1/auth/verify-email").permitAll()
                         // Gateways call this; the plugin checks the gateway's signature on the raw body.
                         .requestMatchers(HttpMethod.POST, "/v1/payments/*/webhook").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/categories", "/v1/products", "/v1/products/*").permitAll()

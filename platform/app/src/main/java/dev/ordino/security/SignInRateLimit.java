@@ -26,7 +26,8 @@ import org.springframework.web.util.UrlPathHelper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class SignInRateLimit extends OncePerRequestFilter {
 
-    static final Set<String> GUARDED = Set.of("/login", "/v1/auth/token", "/v1/auth/register");
+    static final Set<String> GUARDED = Set.of("/login", "/v1/auth/token", "/v1/auth/register", "/v1/auth/password-reset",
+            "/v1/auth/password-reset/confirm", "/v1/auth/verify-email");
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 

@@ -84,7 +84,7 @@ class PluginHostTest {
 
         PluginInfo future = plugin("notify-future");
         assertThat(future.status()).isEqualTo(PluginInfo.Status.INCOMPATIBLE);
-        assertThat(future.error()).isEqualTo("Requires plugin API >=2.0.0 & <3.0.0, this Ordino provides 1.2.0");
+        assertThat(future.error()).isEqualTo("Requires plugin API >=2.0.0 & <3.0.0, this Ordino provides 1.3.0");
         assertThat(future.extensions()).isEmpty();
 
         PluginInfo missingClass = plugin("notify-missing-class");

@@ -14,4 +14,9 @@ public final class TestPluginHosts {
         host.start();
         return host;
     }
+
+    /** Instance settings checked by the given host's plugins. */
+    public static InstanceSettings instanceSettings(PluginHost host, dev.ordino.base.crypto.SecretCipher cipher) {
+        return new InstanceSettings(host, cipher);
+    }
 }

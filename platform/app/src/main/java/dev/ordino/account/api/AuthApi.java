@@ -3,6 +3,7 @@ package dev.ordino.account.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ordino.account.AccountService;
 import dev.ordino.account.AccountSummary;
+import dev.ordino.account.AccountTokens;
 import dev.ordino.account.Registration;
 import dev.ordino.account.RegistrationException;
 import dev.ordino.base.DomainException;
@@ -28,8 +29,10 @@ class AuthApi {
     private final AccountService accounts;
     private final ApiTokens tokens;
     private final SignInLimits limits;
+    private final AccountTokens accountTokens;
 
-    AuthApi(AccountService accounts, ApiTokens tokens, SignInLimits limits) {
+    AuthApi(AccountService accounts, ApiTokens tokens, SignInLimits limits, AccountTokens accountTokens) {
+        this.accountTokens = accountTokens;
         this.accounts = accounts;
         this.tokens = tokens;
         this.limits = limits;
@@ -74,6 +77,34 @@ class AuthApi {
                 .orElseThrow(() -> new DomainException(401, "unauthorized", null, "Wrong e-mail or password"));
         return new TokenResponse(tokens.issue(account.id(), account.email(), account.roles(), account.securityVersion()),
                 "Bearer", ApiTokens.LIFETIME.toSeconds());
+    }
+
+    record ResetRequest(String email) {
+    }
+
+    record ResetConfirmation(String token, String password) {
+    }
+
+    record TokenOnly(String token) {
+    }
+
+    /** Mails a reset link if an account has this address; the same answer either way. */
+    @PostMapping("/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void passwordReset(@RequestBody ResetRequest request) {
+        accountTokens.requestReset(request.email());
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirmReset(@RequestBody ResetConfirmation request) {
+        accountTokens.confirmReset(request.token(), request.password());
+    }
+
+    @PostMapping("/verify-email")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void verifyEmail(@RequestBody TokenOnly request) {
+        accountTokens.verify(request.token());
     }
 
     /** The same answer whether or not an account has this e-mail. */

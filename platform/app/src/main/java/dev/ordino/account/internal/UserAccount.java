@@ -98,6 +98,10 @@ public class UserAccount {
         return locale;
     }
 
+    public void markEmailVerified() {
+        this.emailVerified = true;
+    }
+
     public boolean isEmailVerified() {
         return emailVerified;
     }

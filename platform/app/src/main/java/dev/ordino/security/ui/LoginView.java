@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.ordino.security.PasswordResets;
 import dev.ordino.base.ui.StoreBranding;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import dev.ordino.base.ui.ReturnAddress;
@@ -29,9 +30,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final Anchor register = new Anchor();
 
     private final String shopName;
+    private final PasswordResets resets;
 
-    public LoginView(StoreBranding branding) {
+    public LoginView(StoreBranding branding, PasswordResets resets) {
         this.shopName = branding.shopName();
+        this.resets = resets;
         addClassName("ordino-auth");
         setAlignItems(FlexComponent.Alignment.STRETCH);
         setPadding(false);
@@ -48,7 +51,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         tagline.addClassName("ordino-muted");
 
         form.setAction("login");
-        form.setForgotPasswordButtonVisible(false);
+        form.addForgotPasswordListener(e -> form.getUI().ifPresent(ui -> ui.navigate("reset-password")));
         form.setI18n(i18n());
         form.getElement().setAttribute("aria-label", getTranslation("login.title"));
 
@@ -67,6 +70,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getForm().setUsername(getTranslation("login.email"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getForm().setForgotPassword(getTranslation("login.forgot-password"));
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
         i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         return i18n;
@@ -75,6 +79,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        // Offered only while a reset link can be mailed: an e-mail channel is enabled.
+        form.setForgotPasswordButtonVisible(resets.offered());
         // "Sign in to order" comes here with ?continue=<page>: Vaadin's sign-in success handler sends
         // the browser to this session attribute when no request was saved by an access check.
         register.setHref("register");

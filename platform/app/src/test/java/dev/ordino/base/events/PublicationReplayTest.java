@@ -90,7 +90,7 @@ class PublicationReplayTest {
         return new PublicationReplay(jdbc, publications, clock, Duration.ofMinutes(1));
     }
 
-    /** Places orders and waits until staff were told of each; answers the order ids. */
+    /** Places orders and waits until the notifications of each were recorded; answers the order ids. */
     List<Long> placedAndNotified(int count) throws InterruptedException {
         AccountSummary customer = actors.customerWith("20.00");
         long product = catalog.offerings(new OfferingFilter("tiktok", null, "Followers", false), Pageable.ofSize(1)).getContent()
@@ -105,12 +105,12 @@ class PublicationReplayTest {
     }
 
     String status(long orderId) {
-        return jdbc.sql("SELECT STATUS FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE '%StaffNotifier%' AND SERIALIZED_EVENT LIKE ?")
+        return jdbc.sql("SELECT STATUS FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE '%NotificationRecorder%' AND EVENT_TYPE LIKE '%OrderPlaced' AND SERIALIZED_EVENT LIKE ?")
                 .param("%\"orderId\":" + orderId + ",%").query(String.class).optional().orElse(null);
     }
 
     int attempts(long orderId) {
-        return jdbc.sql("SELECT COMPLETION_ATTEMPTS FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE '%StaffNotifier%' AND SERIALIZED_EVENT LIKE ?")
+        return jdbc.sql("SELECT COMPLETION_ATTEMPTS FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE '%NotificationRecorder%' AND EVENT_TYPE LIKE '%OrderPlaced' AND SERIALIZED_EVENT LIKE ?")
                 .param("%\"orderId\":" + orderId + ",%").query(Integer.class).single();
     }
 
@@ -121,12 +121,12 @@ class PublicationReplayTest {
     void leftUnfinished(long orderId, Duration ago) {
         Timestamp then = Timestamp.from(clock.instant().minus(ago));
         jdbc.sql("UPDATE EVENT_PUBLICATION SET COMPLETION_DATE = NULL, STATUS = 'PROCESSING', PUBLICATION_DATE = ?, "
-                        + "LAST_RESUBMISSION_DATE = ?, COMPLETION_ATTEMPTS = 1 WHERE LISTENER_ID LIKE '%StaffNotifier%' AND SERIALIZED_EVENT LIKE ?")
+                        + "LAST_RESUBMISSION_DATE = ?, COMPLETION_ATTEMPTS = 1 WHERE LISTENER_ID LIKE '%NotificationRecorder%' AND EVENT_TYPE LIKE '%OrderPlaced' AND SERIALIZED_EVENT LIKE ?")
                 .params(then, then, "%\"orderId\":" + orderId + ",%").update();
     }
 
     int sent(long orderId) {
-        Pattern message = Pattern.compile("notification order-placed:" + orderId + " to staff");
+        Pattern message = Pattern.compile("notification order_placed:" + orderId + ":staff to staff");
         return (int) channelLog.stream().filter(line -> message.matcher(line).find()).count();
     }
 
@@ -134,9 +134,12 @@ class PublicationReplayTest {
     void publicationsLeftUnfinishedAreDeliveredByExactlyOneOfTwoNodes() throws Exception {
         List<Long> ids = placedAndNotified(8);
         for (long id : ids) {
+            eventually(() -> sent(id) == 1); // the first delivery went out before the node died
+        }
+        for (long id : ids) {
             leftUnfinished(id, Duration.ofMinutes(5));
             // The node died before any channel carried the message.
-            jdbc.sql("DELETE FROM notification_delivery WHERE message_id = ?").param("order-placed:" + id).update();
+            jdbc.sql("DELETE FROM notification_delivery WHERE message_id = ?").param("order_placed:" + id + ":staff").update();
         }
 
         PublicationReplay one = node();

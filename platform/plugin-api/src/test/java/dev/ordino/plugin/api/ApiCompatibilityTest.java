@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What 1.2.0 adds, and that an extension written for 1.1 keeps meaning what it meant. */
+/** What 1.2.0 and 1.3.0 add, and that an extension written for 1.1 keeps meaning what it meant. */
 class ApiCompatibilityTest {
 
     /** A gateway as a 1.1 plugin writes it: none of the 1.2 methods, rejections as prefixed strings. */
@@ -103,5 +103,65 @@ class ApiCompatibilityTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
         assertFalse(provider.simulated());
+    }
+
+    /** A channel as a 1.1 plugin writes it: {@code send} only. */
+    static class ChannelFor11 implements NotificationChannel {
+        final java.util.List<NotificationMessage> sent = new java.util.ArrayList<>();
+
+        @Override
+        public String key() {
+            return "old-channel";
+        }
+
+        @Override
+        public String displayName() {
+            return "Written for 1.1";
+        }
+
+        @Override
+        public void send(HostContext context, NotificationMessage message) {
+            sent.add(message);
+        }
+    }
+
+    @Test
+    void aChannelWrittenFor11IsDeliveredThroughItsSendReachesNoCustomerAndCannotEdit() throws Exception {
+        ChannelFor11 channel = new ChannelFor11();
+        NotificationMessage message = new NotificationMessage("m1", NotificationMessage.STAFF, "Subject", "Body", null, null);
+        assertEquals(null, channel.deliver(null, message), "no reference to edit");
+        assertEquals(List.of(message), channel.sent);
+        assertEquals(NotificationChannel.RecipientKind.OTHER, channel.recipientKind());
+        NotificationChannel.ChannelException refused = assertThrows(NotificationChannel.ChannelException.class,
+                () -> channel.edit(null, "ref", message));
+        assertFalse(refused.retryable());
+    }
+
+    @Test
+    void aMessageBuiltAsIn11IsPlainTextInEnglishForTheStaffDestination() {
+        NotificationMessage message = new NotificationMessage("m1", "staff", "Subject", "Body", null, null);
+        assertEquals(null, message.html());
+        assertEquals("en", message.locale());
+        assertTrue(message.toStaff());
+        assertFalse(new NotificationMessage("m2", "a@b.example", "S", "B", null, null, "<p>B</p>", "ru").toStaff());
+        assertEquals("email", NotificationChannel.RecipientKind.EMAIL.key());
+    }
+
+    @Test
+    void aChannelImplementingNothingFailsWithoutRetrying() {
+        NotificationChannel empty = new NotificationChannel() {
+            @Override
+            public String key() {
+                return "empty";
+            }
+
+            @Override
+            public String displayName() {
+                return "Empty";
+            }
+        };
+        NotificationChannel.ChannelException refused = assertThrows(NotificationChannel.ChannelException.class,
+                () -> empty.deliver(null, new NotificationMessage("m", "staff", "S", "B", null, null)));
+        assertFalse(refused.retryable());
     }
 }
