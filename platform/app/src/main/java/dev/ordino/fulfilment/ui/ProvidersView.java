@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,8 +46,6 @@ import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +63,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RolesAllowed({Roles.ADMIN, Roles.STAFF})
 public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     final Grid<ProviderView> grid = new Grid<>();
     final Grid<ProviderOrders.ProviderOrderView> attention = new Grid<>();
@@ -459,7 +457,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String time(Instant at) {
-        return at == null ? getTranslation("providers.never") : TIME.format(at);
+        return ReaderFormat.dateTime(this, at, getTranslation("providers.never"));
     }
 
     @Override
