@@ -66,7 +66,7 @@ public class WalletView extends VerticalLayout implements HasDynamicTitle {
         // The top-up page belongs to the payment module; linked by route so the wallet does not depend on it.
         Anchor topUp = new Anchor("wallet/top-up", getTranslation("wallet.top-up"));
         topUp.setId("wallet-top-up");
-        topUp.getStyle().set("display", "inline-block").set("margin-top", "var(--lumo-space-s)");
+        topUp.getStyle().set("display", "block").set("margin-top", "var(--lumo-space-s)"); // its own line: beside the balance the two ran together
         Div card = new Div(new Div(getTranslation("wallet.balance")), balance, topUp);
         card.addClassName("ordino-card");
 
