@@ -7,7 +7,6 @@ import dev.ordino.catalog.internal.Offering;
 import dev.ordino.catalog.internal.OfferingRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,10 +17,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A first start of the embedded default gets a sample catalog (the SMM services and the shop
- * items of the seed write-ups), so the demo has something to order. Never on a database that
- * already has categories, and not on an external database unless {@code ORDINO_DEMO_DATA=true}.
- * Prices are written in dollars and converted to the store currency's usual magnitude.
+ * A first start of the embedded default gets the shop items of the seed write-ups, each kind in a
+ * section of its own: custom services, products and gift cards. The SMM services are not made
+ * here: they are the demo provider's, imported when it is configured, so each one is sent to a
+ * provider and moves (and none is listed twice). Never on a database that already has
+ * categories, and not on an external database unless {@code ORDINO_DEMO_DATA=true}. Prices are
+ * written in dollars and converted to the store currency's usual magnitude.
  */
 @Component
 @Order(1)
@@ -50,20 +51,6 @@ class CatalogSampleData implements ApplicationRunner {
         if (!enabled || categories.count() > 0) {
             return;
         }
-        Category tiktok = category("TikTok", "tiktok", Platform.TIKTOK, 10);
-        service(tiktok, "TikTok Followers", "0.50", 100, 100, 100_000, "0-6 hours", 30, true);
-        service(tiktok, "TikTok Likes", "0.30", 100, 100, 200_000, "0-2 hours", 0, true);
-        service(tiktok, "TikTok Views", "0.10", 1000, 1000, 10_000_000, "0-1 hour", 0, false);
-        Category instagram = category("Instagram", "instagram", Platform.INSTAGRAM, 20);
-        service(instagram, "Instagram Followers", "0.60", 100, 100, 50_000, "1-12 hours", 30, true);
-        Category youtube = category("YouTube", "youtube", Platform.YOUTUBE, 30);
-        service(youtube, "YouTube Views", "0.20", 1000, 1000, 5_000_000, "6-24 hours", 0, false);
-        Category facebook = category("Facebook", "facebook", Platform.FACEBOOK, 40);
-        service(facebook, "Facebook Followers", "1.00", 50, 50, 20_000, "1-24 hours", 30, true);
-        service(facebook, "Facebook Likes", "0.40", 100, 100, 50_000, "1-12 hours", 0, true);
-        Category telegram = category("Telegram", "telegram", Platform.TELEGRAM, 50);
-        service(telegram, "Telegram Members", "0.80", 100, 100, 100_000, "1-24 hours", 14, false);
-
         Category design = category("Design", "design", Platform.OTHER, 60);
         simple(design, OfferingKind.CUSTOM, "Website Design", "Professional website design service", price("999.00"), null, "14 days");
         simple(design, OfferingKind.CUSTOM, "Logo Creation", "Custom logo design", price("299.00"), null, "5 days");
@@ -78,19 +65,6 @@ class CatalogSampleData implements ApplicationRunner {
 
     private Category category(String name, String slug, Platform platform, int sortOrder) {
         return categories.save(new Category(name, slug, platform, sortOrder));
-    }
-
-    private void service(Category category, String name, String price, int per, long min, long max, String delivery,
-                         int refillDays, boolean cancelAllowed) {
-        Offering offering = new Offering(category, OfferingKind.SERVICE, name, price(price), clock.instant());
-        offering.setPricePer(per);
-        offering.setMinQuantity(min);
-        offering.setMaxQuantity(max);
-        offering.setDeliveryTime(delivery);
-        offering.setRefillDays(refillDays);
-        offering.setCancelAllowed(cancelAllowed);
-        offering.setDescription("High-quality " + name.toLowerCase(Locale.ROOT) + ", start within " + delivery + ".");
-        offerings.save(offering);
     }
 
     /** A gift card is worth what it costs: a round figure in the store currency. */

@@ -256,8 +256,7 @@ public class CatalogService {
 
     /** Formats a unit price as stored, for display. */
     public String priceLabel(OfferingView offering) {
-        String price = currency.formatPrice(offering.price()) + " " + currency.code();
-        return offering.pricePer() > 1 ? price + " / " + offering.pricePer() : price;
+        return currency.formatPrice(offering.displayPrice()) + " " + currency.code();
     }
 
     private static Platform platformOf(CategoryForm form) {

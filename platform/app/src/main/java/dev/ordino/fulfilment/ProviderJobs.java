@@ -2,6 +2,7 @@ package dev.ordino.fulfilment;
 
 import dev.ordino.base.DomainException;
 import dev.ordino.plugin.EachInstance;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.DoubleConsumer;
@@ -11,6 +12,7 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -20,8 +22,10 @@ import org.springframework.stereotype.Component;
  * senders, which claim rows. The others run once per period across all nodes: their ShedLock
  * lock is held for at least the period ({@code lockAtLeastFor}), so another node's attempt in the
  * same period is skipped: the sweep ({@code ordino.providers.sweep}, every minute), order status
- * sync ({@code ordino.providers.order-sync}, 5 minutes), service sync (daily) and the balance
- * check (hourly). A lock is held at most for the period too, so a node that dies holding it
+ * sync, service sync (daily) and the balance check (hourly). Order status sync ticks every
+ * {@code ordino.providers.recent-order-sync} (a minute): a tick that wins the lock of the full
+ * period ({@code ordino.providers.order-sync}, 5 minutes) checks every open order, the others only
+ * those sent in the last hour, which move fastest; both under one run lock, so they never overlap. A lock is held at most for the period too, so a node that dies holding it
  * costs one period, not more. The syncs also take a run lock, which lasts only while they run
  * (so a sync longer than its period never overlaps itself): "now" buttons take it too and answer
  * {@code sync_running} (409) while a sync runs anywhere, but not for the rest of the period.
@@ -32,6 +36,8 @@ public class ProviderJobs {
     private static final Logger log = LoggerFactory.getLogger(ProviderJobs.class);
     static final String ORDER_SYNC = "provider-order-sync";
     static final String SERVICE_SYNC = "provider-service-sync";
+    /** How long after sending an order counts as recent and is checked at every tick. */
+    static final Duration RECENT = Duration.ofHours(1);
 
     private final ProviderInstances instances;
     private final ProviderCatalog catalog;
@@ -40,9 +46,12 @@ public class ProviderJobs {
     private final ProviderQueue queue;
     private final ProviderStatusSync statusSync;
     private final LockingTaskExecutor locks;
+    private final Clock clock;
+    private final Duration orderSyncPeriod;
 
     ProviderJobs(ProviderInstances instances, ProviderCatalog catalog, ProviderSubmission submission, ProviderSenders senders,
-                 ProviderQueue queue, ProviderStatusSync statusSync, LockingTaskExecutor locks) {
+                 ProviderQueue queue, ProviderStatusSync statusSync, LockingTaskExecutor locks, Clock clock,
+                 @Value("${ordino.providers.order-sync:PT5M}") Duration orderSyncPeriod) {
         this.instances = instances;
         this.catalog = catalog;
         this.submission = submission;
@@ -50,6 +59,8 @@ public class ProviderJobs {
         this.queue = queue;
         this.statusSync = statusSync;
         this.locks = locks;
+        this.clock = clock;
+        this.orderSyncPeriod = orderSyncPeriod;
     }
 
     /** Every node: rows are claimed one by one, so nodes share the work and never send a line twice. */
@@ -69,13 +80,21 @@ public class ProviderJobs {
         senders.wake();
     }
 
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ordino.providers.order-sync:PT5M}")
-    @SchedulerLock(name = ORDER_SYNC + "-period", lockAtLeastFor = "${ordino.providers.order-sync:PT5M}",
-            lockAtMostFor = "${ordino.providers.order-sync:PT5M}")
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ordino.providers.recent-order-sync:PT1M}")
+    @SchedulerLock(name = ORDER_SYNC + "-recent-period", lockAtLeastFor = "${ordino.providers.recent-order-sync:PT1M}",
+            lockAtMostFor = "${ordino.providers.recent-order-sync:PT1M}")
     void syncOrdersOnSchedule() {
         runLocked(ORDER_SYNC, () -> {
-            ProviderStatusSync.Result result = statusSync.syncAll();
-            log.info("Provider order sync: {} checked, {} updated, {} calls", result.checked(), result.updated(), result.calls());
+            LockingTaskExecutor.TaskResult<ProviderStatusSync.Result> all = periodLocked(ORDER_SYNC + "-period", orderSyncPeriod,
+                    statusSync::syncAll);
+            if (all.wasExecuted()) {
+                ProviderStatusSync.Result result = all.getResult();
+                log.info("Provider order sync: {} checked, {} updated, {} calls", result.checked(), result.updated(), result.calls());
+            } else {
+                ProviderStatusSync.Result result = statusSync.syncSentSince(clock.instant().minus(RECENT));
+                log.debug("Provider order sync of the last hour: {} checked, {} updated, {} calls", result.checked(),
+                        result.updated(), result.calls());
+            }
         });
     }
 
@@ -134,6 +153,17 @@ public class ProviderJobs {
             });
         } catch (DomainException e) {
             log.info("Scheduled {} skipped: {}", name, e.getMessage());
+        }
+    }
+
+    /** Runs the task unless another run (this node's or another's) took the lock less than {@code period} ago. */
+    private <T> LockingTaskExecutor.TaskResult<T> periodLocked(String name, Duration period, Supplier<T> task) {
+        try {
+            return locks.executeWithLock(task::get, new LockConfiguration(Instant.now(), name, period, period));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

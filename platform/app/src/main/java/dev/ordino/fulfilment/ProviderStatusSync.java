@@ -79,16 +79,30 @@ public class ProviderStatusSync {
      * the panel no longer wait for each other.
      */
     public Result syncAll() {
+        return sync(null);
+    }
+
+    /**
+     * Checks the open provider orders sent at or after {@code since} once: young orders move
+     * fastest (a demo order is done in minutes), so they are asked about more often than the rest.
+     */
+    public Result syncSentSince(Instant since) {
+        return sync(Objects.requireNonNull(since));
+    }
+
+    private Result sync(Instant sentSince) {
         // Enabled instances only, each on its own thread: one that hangs or fails holds up nobody else.
         List<Long> withOpen = jdbc.sql("SELECT DISTINCT p.instance_id FROM provider_order p JOIN provider_instance i "
-                + "ON i.id = p.instance_id WHERE p.state = " + OPEN.sql() + " AND i.enabled = 1").query(Long.class).list();
+                        + "ON i.id = p.instance_id WHERE p.state = " + OPEN.sql() + " AND i.enabled = 1"
+                        + (sentSince == null ? "" : " AND p.submitted_at >= :since"))
+                .params(sentSince == null ? Map.of() : Map.of("since", UtcTime.column(sentSince))).query(Long.class).list();
         int checked = 0;
         int updated = 0;
         int calls = 0;
         try (ExecutorService asking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("provider-status-", 0).factory())) {
             List<Future<Result>> perInstance = new ArrayList<>();
             for (long instanceId : withOpen) {
-                perInstance.add(asking.submit(() -> syncInstance(instanceId, asking)));
+                perInstance.add(asking.submit(() -> syncInstance(instanceId, sentSince, asking)));
             }
             for (int i = 0; i < perInstance.size(); i++) {
                 try {
@@ -104,11 +118,13 @@ public class ProviderStatusSync {
                 }
             }
         }
-        refillStatuses();
+        if (sentSince == null) {
+            refillStatuses();
+        }
         return new Result(checked, updated, calls);
     }
 
-    private Result syncInstance(long instanceId, ExecutorService asking) {
+    private Result syncInstance(long instanceId, Instant sentSince, ExecutorService asking) {
         int checked = 0;
         int updated = 0;
         int calls = 0;
@@ -119,7 +135,7 @@ public class ProviderStatusSync {
             instances.failed(instanceId, "status", e);
             return new Result(0, 0, 0);
         }
-        List<Open> page = page(instanceId, 0);
+        List<Open> page = page(instanceId, 0, sentSince);
         Future<Map<String, ProviderOrderStatus>> asked = page.isEmpty() ? null : ask(asking, connected, page);
         while (asked != null) {
             calls++;
@@ -130,21 +146,29 @@ public class ProviderStatusSync {
                 instances.failed(instanceId, "status", e);
                 break;
             }
-            List<Open> next = page(instanceId, page.getLast().id());
+            List<Open> next = page(instanceId, page.getLast().id(), sentSince);
             asked = next.isEmpty() ? null : ask(asking, connected, next);
             checked += page.size();
             updated += apply(connected.instance(), page, statuses);
             page = next;
         }
-        instances.touch(instanceId, "orders_synced_at");
+        if (sentSince == null) {
+            instances.touch(instanceId, "orders_synced_at");
+        }
         return new Result(checked, updated, calls);
     }
 
-    /** The next open provider orders of an instance after {@code after}, one status call's worth. */
-    private List<Open> page(long instanceId, long after) {
+    /** The next open provider orders of an instance after {@code after} (sent since {@code sentSince} if given), one status call's worth. */
+    private List<Open> page(long instanceId, long after, Instant sentSince) {
+        List<Object> params = new ArrayList<>(List.of(instanceId, after));
+        if (sentSince != null) {
+            params.add(UtcTime.column(sentSince));
+        }
+        params.add(SmmProvider.MAX_STATUS_BATCH);
         return jdbc.sql("SELECT id, order_id, item_id, single_item, provider_ref, provider_status, start_count, remains "
-                        + "FROM provider_order WHERE instance_id = ? AND state = " + OPEN.sql() + " AND id > ? ORDER BY id LIMIT ?")
-                .params(instanceId, after, SmmProvider.MAX_STATUS_BATCH)
+                        + "FROM provider_order WHERE instance_id = ? AND state = " + OPEN.sql() + " AND id > ?"
+                        + (sentSince == null ? "" : " AND submitted_at >= ?") + " ORDER BY id LIMIT ?")
+                .params(params)
                 .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5),
                         rs.getString(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class)))
                 .list();

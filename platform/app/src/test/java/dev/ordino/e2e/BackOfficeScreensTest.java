@@ -25,7 +25,8 @@ class BackOfficeScreensTest {
 
     private static final String[][] PAGES = {{"admin", "dashboard-chart"}, {"admin/orders", "orders-grid"},
             {"admin/payments", "payments-grid"}, {"admin/catalog", "offerings-admin-grid"}, {"admin/users", "users-grid"},
-            {"admin/settings", "shop-name"}, {"wallet", "ledger"}, {"wallet/top-up", "topup-amount"}};
+            {"admin/settings", "shop-name"}, {"admin/providers", "providers-add"}, {"admin/plugins", "plugins-grid"},
+            {"wallet", "ledger"}, {"wallet/top-up", "topup-amount"}};
 
     @LocalServerPort
     int port;

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class ShutdownTest {
 
+    /** A node with the tests' fixed services (no demo provider), so its orders stay where the load left them. */
     private static Map<String, String> node(Path data) {
-        return Map.of("ordino.rate-limit.sign-in-per-minute", "100000", "ordino.data-dir", data.toString());
+        return Map.of("ordino.rate-limit.sign-in-per-minute", "100000", "ordino.data-dir", data.toString(),
+                "ordino.demo-provider", "false");
     }
     private static final Duration START = Duration.ofMinutes(3);
 

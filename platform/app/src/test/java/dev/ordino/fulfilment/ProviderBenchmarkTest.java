@@ -136,6 +136,12 @@ class ProviderBenchmarkTest {
             ProviderStatusSync.Result quiet = statusSync.syncAll();
             report.append(String.format("second cycle with nothing changed: %,d checked, %.1f s%n", quiet.checked(),
                     (System.nanoTime() - quietStart) / 1e9));
+
+            // The every-minute tick between full cycles: none of these orders was sent in the last hour.
+            long recentStart = System.nanoTime();
+            ProviderStatusSync.Result recent = statusSync.syncSentSince(Instant.now().minus(ProviderJobs.RECENT));
+            report.append(String.format("tick for orders sent in the last hour (none of the %,d): %,d checked, %.2f s%n", OPEN_ORDERS,
+                    recent.checked(), (System.nanoTime() - recentStart) / 1e9));
         }
         log.info("\n{}", report);
         Path out = Path.of("target", "provider-benchmark.txt");

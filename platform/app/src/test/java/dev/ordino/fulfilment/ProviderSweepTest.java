@@ -10,6 +10,7 @@ import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderView;
 import dev.ordino.ordering.PlaceOrder;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +58,12 @@ class ProviderSweepTest {
     @AfterEach
     void stopPanel() {
         panel.close();
-        jdbc.sql("DELETE FROM shedlock WHERE name IN ('provider-order-sync-period', 'provider-sweep')").update();
+        releaseLocks();
+    }
+
+    /** Ends the jobs' periods. The rows stay: ShedLock remembers that it made them and only updates them afterwards. */
+    void releaseLocks() {
+        List.of("provider-order-sync-period", "provider-order-sync-recent-period", "provider-sweep").forEach(this::expire);
     }
 
     ProviderForm form(String name, boolean enabled) {
@@ -112,5 +118,53 @@ class ProviderSweepTest {
         jobs.sweep();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM shedlock WHERE name = 'provider-sweep' AND lock_until > UTC_TIMESTAMP(3) + INTERVAL 30 SECOND")
                 .query(Long.class).single()).as("the sweep's lock lasts its period (PT1M)").isEqualTo(1);
+    }
+
+    @Test
+    void ordersInTheirFirstHourAreCheckedAtEveryTickTheRestOncePerPeriod() throws Exception {
+        panel.service("62", "IG Saves", "Instagram Saves", "1.00", 100, 100_000, false, false);
+        long providerId = actors.asAdmin(() -> instances.create(form("Recent panel " + UUID.randomUUID(), true)).id());
+        long offeringId = actors.asAdmin(() -> catalog.importServices(providerId, List.of("62"), false, null)).getFirst().offeringId();
+        AccountSummary customer = actors.customerWith("10.00");
+        List<Long> placed = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            placed.add(actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
+                    new PlaceOrder.Line(offeringId, 100L, "https://www.instagram.com/recent", null)), "wallet"), null)).order().id());
+        }
+        for (long order : placed) {
+            eventually(() -> "open".equals(state(order)));
+            panel.status(ref(order), "Pending", 0, 100);
+        }
+        long old = placed.get(0);
+        long young = placed.get(1);
+        jdbc.sql("UPDATE provider_order SET submitted_at = UTC_TIMESTAMP(6) - INTERVAL 2 HOUR WHERE order_id = ?").param(old).update();
+        releaseLocks();
+
+        jobs.syncOrdersOnSchedule(); // the period's first tick checks every order
+        assertThat(providerStatus(old)).isEqualTo("Pending");
+        assertThat(providerStatus(young)).isEqualTo("Pending");
+        placed.forEach(order -> panel.status(ref(order), "In Progress", 10, 50));
+
+        expire("provider-order-sync-recent-period"); // a minute later, within the period
+        jobs.syncOrdersOnSchedule();
+        assertThat(providerStatus(young)).as("sent within the hour: checked at every tick").isEqualTo("In progress");
+        assertThat(providerStatus(old)).as("sent two hours ago: once per period").isEqualTo("Pending");
+
+        expire("provider-order-sync-recent-period");
+        expire("provider-order-sync-period"); // the period is over
+        jobs.syncOrdersOnSchedule();
+        assertThat(providerStatus(old)).isEqualTo("In progress");
+    }
+
+    String ref(long orderId) {
+        return jdbc.sql("SELECT provider_ref FROM provider_order WHERE order_id = ?").param(orderId).query(String.class).single();
+    }
+
+    String providerStatus(long orderId) {
+        return jdbc.sql("SELECT provider_status FROM provider_order WHERE order_id = ?").param(orderId).query(String.class).single();
+    }
+
+    void expire(String lock) {
+        jdbc.sql("UPDATE shedlock SET lock_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE name = ?").param(lock).update();
     }
 }

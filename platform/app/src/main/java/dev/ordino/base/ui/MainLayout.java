@@ -16,12 +16,14 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final StoreBranding branding;
+    private final Anchor newOrder;
 
     public MainLayout(SignedInUser currentUser, StoreBranding branding) {
         this.branding = branding;
         Anchor brand = BrandMark.link(branding, "", null);
 
-        HorizontalLayout links = new HorizontalLayout(link("new-order", "nav.new-order", "nav-new-order"));
+        newOrder = link("new-order", "nav.new-order", "nav-new-order");
+        HorizontalLayout links = new HorizontalLayout(newOrder);
         links.addClassName("ordino-header-links");
         links.setAlignItems(FlexComponent.Alignment.CENTER);
         if (currentUser.email().isPresent()) {
@@ -56,6 +58,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         BrandMark.title(event, branding, getTranslation("app.name"));
+        // The catalog has its own "New order" beside its search: one is enough.
+        newOrder.setVisible(!event.getLocation().getPath().isEmpty());
     }
 
     private Anchor link(String href, String key, String id) {

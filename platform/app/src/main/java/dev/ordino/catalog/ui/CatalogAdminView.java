@@ -66,10 +66,12 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         offerings.addColumn(OfferingView::name).setHeader(getTranslation("admin.catalog.name")).setSortable(false);
         offerings.addColumn(OfferingView::categoryName).setHeader(getTranslation("admin.catalog.category"));
         offerings.addColumn(o -> getTranslation("kind." + o.kind().key())).setHeader(getTranslation("admin.catalog.type"));
-        offerings.addColumn(catalog::priceLabel).setHeader(getTranslation("admin.catalog.price"));
+        // SMM services per 1000, as the storefront shows them; cost and margin for the same quantity
+        offerings.addColumn(o -> o.kind().isSmm() ? getTranslation("price.per-thousand", catalog.priceLabel(o), OfferingView.SMM_DISPLAY_UNITS)
+                : catalog.priceLabel(o)).setHeader(getTranslation("admin.catalog.price")).setKey("price");
         offerings.addColumn(o -> cost(o) == null ? "–" : format(cost(o))).setHeader(getTranslation("admin.catalog.provider-cost"))
                 .setKey("cost");
-        offerings.addColumn(o -> cost(o) == null ? "–" : format(o.price().subtract(cost(o)))).setHeader(getTranslation("admin.orders.margin"))
+        offerings.addColumn(o -> cost(o) == null ? "–" : format(o.displayPrice().subtract(cost(o)))).setHeader(getTranslation("admin.orders.margin"))
                 .setKey("margin");
         offerings.addColumn(o -> o.minQuantity() + "–" + o.maxQuantity()).setHeader(getTranslation("admin.catalog.limits"));
         offerings.addColumn(o -> getTranslation(o.active() ? "admin.users.active" : "admin.users.disabled"))
@@ -116,10 +118,10 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         return editor;
     }
 
-    /** The provider's cost of what the offering's price buys, or null when no provider fulfils it. */
+    /** The provider's cost of what the shown price buys (1000 units of an SMM service), or null when no provider fulfils it. */
     private BigDecimal cost(OfferingView o) {
         OfferingCosts.ProviderRate rate = rates.get(o.id());
-        return rate == null ? null : rate.costPer(o.pricePer());
+        return rate == null ? null : rate.costPer(o.kind().isSmm() ? OfferingView.SMM_DISPLAY_UNITS : o.pricePer());
     }
 
     private String format(BigDecimal amount) {

@@ -1,5 +1,6 @@
 package dev.ordino.fulfilment.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,8 +36,6 @@ import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,7 +50,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RolesAllowed({Roles.ADMIN, Roles.STAFF})
 public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     final Grid<ProviderView> grid = new Grid<>();
     final Grid<ProviderOrders.ProviderOrderView> attention = new Grid<>();
@@ -349,7 +347,7 @@ public class ProvidersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String time(Instant at) {
-        return at == null ? getTranslation("providers.never") : TIME.format(at);
+        return ReaderFormat.dateTime(this, at, getTranslation("providers.never"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ordino.ordering.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -25,7 +26,6 @@ import dev.ordino.ordering.OrderService;
 import dev.ordino.ordering.OrderView;
 import dev.ordino.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
@@ -53,8 +53,7 @@ public class MyOrdersView extends VerticalLayout implements BeforeEnterObserver,
         addClassNames("ordino-page", "ordino-my-orders");
         setPadding(false);
         long customer = currentUser.requireId();
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter when = ReaderFormat.dateTimes(this, FormatStyle.SHORT);
         for (MyOrdersFilter.Tab t : MyOrdersFilter.Tab.values()) {
             Tab item = new Tab(getTranslation("orders.tab." + t.key()));
             item.setId("orders-tab-" + t.key());

@@ -1,5 +1,6 @@
 package dev.ordino.ordering.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -37,7 +38,6 @@ import dev.ordino.ordering.ProviderRequests;
 import dev.ordino.ordering.TimelineEntry;
 import dev.ordino.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
@@ -62,8 +62,7 @@ public class OrderDetailView extends VerticalLayout implements BeforeEnterObserv
     private final OrderUpdates updates;
     private final StoreCurrency currency;
     private final CurrentUser currentUser;
-    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-            .withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter when = ReaderFormat.dateTimes(this, FormatStyle.MEDIUM);
     final StatusStepper stepper = new StatusStepper();
     private long orderId;
     private AutoCloseable subscription;

@@ -1,5 +1,6 @@
 package dev.ordino.ordering.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -24,7 +25,6 @@ import dev.ordino.ordering.OrderStatus;
 import dev.ordino.ordering.OrderView;
 import dev.ordino.ordering.PaymentStatus;
 import dev.ordino.ordering.TimelineEntry;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.UUID;
@@ -44,7 +44,7 @@ class OrderPanel extends VerticalLayout {
     private final StoreCurrency currency;
     private final String actor;
     private final Runnable changed;
-    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter when = ReaderFormat.dateTimes(this, FormatStyle.MEDIUM);
     private OrderView order;
 
     private final GatewayRefunds gatewayRefunds;

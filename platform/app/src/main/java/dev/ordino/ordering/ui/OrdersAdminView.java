@@ -1,5 +1,6 @@
 package dev.ordino.ordering.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -54,7 +55,6 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -207,8 +207,7 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void configureGrid() {
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter when = ReaderFormat.dateTimes(this, FormatStyle.SHORT);
         grid.setId("orders-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

@@ -1,15 +1,14 @@
 package dev.ordino.ordering.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import dev.ordino.base.money.StoreCurrency;
+import dev.ordino.base.ui.ReaderFormat;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Money on the customer's pages, in the reader's locale ("1,234.50 USD", "1 234,50 USD") with the
@@ -54,8 +53,7 @@ final class Prices {
 
     /** The reader's locale, as {@code Component.getLocale()} finds it (which is not public). */
     static Locale locale(Component reader) {
-        return reader.getUI().or(() -> Optional.ofNullable(UI.getCurrent()))
-                .map(UI::getLocale).orElse(Locale.ENGLISH);
+        return ReaderFormat.locale(reader);
     }
 
     private static String number(Locale locale, BigDecimal value) {

@@ -1,5 +1,6 @@
 package dev.ordino.payment.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -38,7 +39,6 @@ import dev.ordino.account.AccountSummary;
 import dev.ordino.payment.PaymentFollowUps;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -82,7 +82,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
                              PaymentFollowUps followUps, AccountService accounts) {
         this.followUps = followUps;
         this.accounts = accounts;
-        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        this.time = ReaderFormat.dateTimes(this, FormatStyle.SHORT);
         this.payments = payments;
         this.gateways = gateways;
         this.currency = currency;

@@ -1,5 +1,6 @@
 package dev.ordino.wallet.ui;
 
+import dev.ordino.base.ui.ReaderFormat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,7 +26,6 @@ import dev.ordino.wallet.LedgerEntry;
 import dev.ordino.wallet.PendingTopUps;
 import dev.ordino.wallet.WalletService;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -57,7 +57,7 @@ public class WalletView extends VerticalLayout implements HasDynamicTitle {
         this.topUps = topUps.getIfAvailable();
         this.currency = currency;
         this.user = currentUser.requireId();
-        this.when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale()).withZone(ZoneId.systemDefault());
+        this.when = ReaderFormat.dateTimes(this, FormatStyle.SHORT);
         addClassName("ordino-page");
         setPadding(false);
         balance.setId("wallet-balance");
@@ -66,7 +66,7 @@ public class WalletView extends VerticalLayout implements HasDynamicTitle {
         // The top-up page belongs to the payment module; linked by route so the wallet does not depend on it.
         Anchor topUp = new Anchor("wallet/top-up", getTranslation("wallet.top-up"));
         topUp.setId("wallet-top-up");
-        topUp.getStyle().set("display", "inline-block").set("margin-top", "var(--lumo-space-s)");
+        topUp.getStyle().set("display", "block").set("margin-top", "var(--lumo-space-s)"); // its own line: beside the balance the two ran together
         Div card = new Div(new Div(getTranslation("wallet.balance")), balance, topUp);
         card.addClassName("ordino-card");
 
