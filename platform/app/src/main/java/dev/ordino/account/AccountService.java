@@ -244,6 +244,12 @@ public class AccountService {
         return summary(users.saveAndFlush(account));
     }
 
+    /** Whether an account with this id exists (enabled or not), for features that keep rows about accounts. */
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return users.existsById(id);
+    }
+
     /**
      * The account to notify about something that happened to it (an order, a payment), or empty when
      * it is gone or disabled. Called from event listeners, where no one is signed in.

@@ -1,5 +1,6 @@
 package dev.ordino.reseller;
 
+import dev.ordino.account.AccountService;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.UtcTime;
 import dev.ordino.ordering.CustomerDiscounts;
@@ -22,9 +23,11 @@ public class PriceTiers implements CustomerDiscounts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AccountService accounts;
 
-    PriceTiers(JdbcClient jdbc, Clock clock) {
+    PriceTiers(JdbcClient jdbc, Clock clock, AccountService accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -46,7 +49,7 @@ public class PriceTiers implements CustomerDiscounts {
             throw DomainException.badRequest("invalid_discount", "discountPercent",
                     "Enter a discount between 0 and " + MAX + " % with at most 2 decimals", 0, MAX);
         }
-        if (!jdbc.sql("SELECT COUNT(*) FROM app_user WHERE id = ?").param(customerId).query(Long.class).single().equals(1L)) {
+        if (!accounts.exists(customerId)) {
             throw DomainException.notFound("user_not_found", "No such user");
         }
         BigDecimal stored = percent.setScale(2, RoundingMode.UNNECESSARY);

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Bucket4j buckets in a MariaDB table ({@code id VARCHAR PRIMARY KEY, state BLOB, expires_at BIGINT}),
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
  * own MySQL module does the same but needs MySQL's driver on the class path (it catches one of its
  * exception types); MariaDB reports a deadlock with the standard SQL state instead.
  */
+@NamedInterface("db")
 public class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
     private static final String DEADLOCK_OR_SERIALIZATION = "40001";
