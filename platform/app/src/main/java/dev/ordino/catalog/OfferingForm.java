@@ -12,11 +12,15 @@ public record OfferingForm(Long id, Long categoryId, OfferingKind kind, String n
                            Integer refillDays, boolean cancelAllowed, Integer stock, String imageUrl, boolean active,
                            List<PackagePrice> packages, Integer lowStockThreshold, WhenOutOfStock whenOutOfStock) {
 
-    public OfferingForm(Long id, Long categoryId, OfferingKind kind, String name, String description,
-                        BigDecimal price, Integer pricePer, Long minQuantity, Long maxQuantity, String deliveryTime,
-                        Integer refillDays, boolean cancelAllowed, Integer stock, String imageUrl, boolean active) {
-        this(id, categoryId, kind, name, description, price, pricePer, minQuantity, maxQuantity, deliveryTime, refillDays,
-                cancelAllowed, stock, imageUrl, active, null, null, null);
+    /**
+     * An offering sold by quantity, without packages or code-stock rules. A factory, not a second
+     * constructor: Vaadin's Binder builds records through their only constructor.
+     */
+    public static OfferingForm perUnit(Long id, Long categoryId, OfferingKind kind, String name, String description,
+                                       BigDecimal price, Integer pricePer, Long minQuantity, Long maxQuantity, String deliveryTime,
+                                       Integer refillDays, boolean cancelAllowed, Integer stock, String imageUrl, boolean active) {
+        return new OfferingForm(id, categoryId, kind, name, description, price, pricePer, minQuantity, maxQuantity, deliveryTime,
+                refillDays, cancelAllowed, stock, imageUrl, active, null, null, null);
     }
 
     public static OfferingForm of(OfferingView offering) {

@@ -38,24 +38,24 @@ class CatalogEditingTest {
     @Test
     void staffCreateEditAndDisableOfferingsWithValidation() {
         long design = catalog.categories(true).stream().filter(c -> c.slug().equals("design")).findFirst().orElseThrow().id();
-        OfferingView banner = actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, design, OfferingKind.CUSTOM,
+        OfferingView banner = actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, design, OfferingKind.CUSTOM,
                 "Banner " + System.nanoTime(), "A banner", new BigDecimal("49.5"), 7, 1L, 3L, "3 days", 0, false, null, null, true)));
         assertThat(banner.pricePer()).as("custom work is priced per unit").isEqualTo(1);
         assertThat(banner.price()).isEqualByComparingTo("49.50");
 
-        OfferingForm disabled = new OfferingForm(banner.id(), design, OfferingKind.CUSTOM, banner.name(), null,
+        OfferingForm disabled = OfferingForm.perUnit(banner.id(), design, OfferingKind.CUSTOM, banner.name(), null,
                 new BigDecimal("59"), 1, 1L, 3L, null, 0, false, null, null, false);
         actors.asAdmin(() -> catalog.saveOffering(disabled));
         assertThat(catalog.offerings(new OfferingFilter("design", null, banner.name(), false), Pageable.ofSize(5)).getContent()).isEmpty();
         assertThat(catalog.offerings(new OfferingFilter("design", null, banner.name(), true), Pageable.ofSize(5)).getContent()).hasSize(1);
 
-        assertThatThrownBy(() -> actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, design, OfferingKind.SERVICE,
+        assertThatThrownBy(() -> actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, design, OfferingKind.SERVICE,
                 "Bad range", null, new BigDecimal("1"), 100, 500L, 100L, null, 0, false, null, null, true))))
                 .extracting(CatalogEditingTest::code).isEqualTo("invalid_quantity_range");
-        assertThatThrownBy(() -> actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, design, OfferingKind.SERVICE,
+        assertThatThrownBy(() -> actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, design, OfferingKind.SERVICE,
                 "Bad price", null, new BigDecimal("0.00001"), 100, 1L, 100L, null, 0, false, null, null, true))))
                 .extracting(CatalogEditingTest::code).isEqualTo("invalid_price");
-        assertThatThrownBy(() -> actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, design, OfferingKind.SERVICE,
+        assertThatThrownBy(() -> actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, design, OfferingKind.SERVICE,
                 " ", null, new BigDecimal("1"), 100, 1L, 100L, null, 0, false, null, null, true))))
                 .extracting(CatalogEditingTest::code).isEqualTo("required");
         assertThatThrownBy(() -> actors.asAdmin(() -> catalog.saveCategory(new CategoryForm(null, "TikTok again", "tiktok",

@@ -83,7 +83,7 @@ class OrderRulesTest {
         assertThat(place(customer, "TikTok Views", 1040, TIKTOK).total()).as("0.104 rounds down").isEqualByComparingTo("0.10");
         assertThat(place(customer, "Facebook Followers", 75, "https://facebook.com/ordino").total()).isEqualByComparingTo("1.50");
 
-        OfferingView tiny = actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, offering("TikTok Likes").categoryId(),
+        OfferingView tiny = actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, offering("TikTok Likes").categoryId(),
                 OfferingKind.SERVICE, "Tiny rate " + System.nanoTime(), null, new BigDecimal("0.0035"), 1, 1L, 10_000L, null, 0,
                 false, null, null, true)));
         OrderView order = actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(

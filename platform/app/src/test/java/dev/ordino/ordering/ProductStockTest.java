@@ -42,7 +42,7 @@ class ProductStockTest {
     /** A new product of the sample "accessories" category with {@code stock} units. */
     static OfferingView product(Actors actors, CatalogService catalog, String price, int stock) {
         long accessories = catalog.categories(true).stream().filter(c -> c.slug().equals("accessories")).findFirst().orElseThrow().id();
-        return actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, accessories, OfferingKind.PRODUCT,
+        return actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, accessories, OfferingKind.PRODUCT,
                 "Desk Lamp " + System.nanoTime(), "A lamp", new BigDecimal(price), 1, 1L, 10L, null, 0, false, stock, null, true)));
     }
 

@@ -16,8 +16,10 @@ import dev.ordino.catalog.OfferingCosts;
 import dev.ordino.catalog.OfferingForm;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
+import dev.ordino.catalog.PackagePrice;
 import dev.ordino.catalog.ProductOptions;
 import dev.ordino.catalog.ProductTerms;
+import dev.ordino.catalog.WhenOutOfStock;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -97,10 +99,14 @@ class OfferingEditor extends EditorDialog<OfferingForm> {
         binder.forField(cancelAllowed).bind("cancelAllowed");
         binder.forField(stock).bind("stock");
         binder.forField(CarriedValue.<String>kept()).bind("imageUrl"); // set through the API, kept as it is here
+        // A digital offering's packages and stock rules are kept as they are (set through the API).
+        binder.forField(CarriedValue.<List<PackagePrice>>kept()).bind("packages");
+        binder.forField(CarriedValue.<Integer>kept()).bind("lowStockThreshold");
+        binder.forField(CarriedValue.<WhenOutOfStock>kept()).bind("whenOutOfStock");
         binder.forField(active).bind("active");
 
         // What SMM panels sell by: a price per 1000, from 10 up to what a provider usually takes.
-        binder.readRecord(existing == null ? new OfferingForm(null, null, OfferingKind.SERVICE, "", "", null, 1000, 10L, 10_000L,
+        binder.readRecord(existing == null ? OfferingForm.perUnit(null, null, OfferingKind.SERVICE, "", "", null, 1000, 10L, 10_000L,
                 "", null, false, null, null, true) : OfferingForm.of(existing));
         kind.addValueChangeListener(e -> terms.setVisible(e.getValue() == OfferingKind.PRODUCT));
         if (existing == null) {

@@ -32,7 +32,7 @@ class ProductTermsEditorTest extends KaribuTest {
     @Test
     void staffLimitAProductToDeliveryWithItsOwnFeeInTheOfferingEditor() {
         long accessories = catalog.categories(true).stream().filter(c -> c.slug().equals("accessories")).findFirst().orElseThrow().id();
-        OfferingView mouse = actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, accessories, OfferingKind.PRODUCT,
+        OfferingView mouse = actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, accessories, OfferingKind.PRODUCT,
                 "Trackball " + System.nanoTime(), null, new BigDecimal("15.00"), 1, 1L, 5L, null, 0, false, 4, null, true)));
         signIn("staff@example.com", Roles.STAFF);
         UI.getCurrent().navigate("admin/catalog");

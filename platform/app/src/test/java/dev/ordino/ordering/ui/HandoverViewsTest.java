@@ -58,7 +58,7 @@ class HandoverViewsTest extends KaribuTest {
     /** A new lamp, three in stock, ordered once for pickup. */
     private OrderView pickupOrder(AccountSummary customer) {
         long accessories = catalog.categories(true).stream().filter(c -> c.slug().equals("accessories")).findFirst().orElseThrow().id();
-        OfferingView lamp = actors.asAdmin(() -> catalog.saveOffering(new OfferingForm(null, accessories, OfferingKind.PRODUCT,
+        OfferingView lamp = actors.asAdmin(() -> catalog.saveOffering(OfferingForm.perUnit(null, accessories, OfferingKind.PRODUCT,
                 "Reading Lamp " + System.nanoTime(), null, new BigDecimal("8.00"), 1, 1L, 5L, null, 0, false, 3, null, true)));
         return actors.as(customer, () -> orders.place(customer.id(), customer.email(), new PlaceOrder(List.of(
                 new PlaceOrder.Line(lamp.id(), 1L, null, null)), "wallet", FulfilmentChoice.pickup()), null)).order();

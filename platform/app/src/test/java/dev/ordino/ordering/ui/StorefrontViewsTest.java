@@ -60,7 +60,7 @@ class StorefrontViewsTest extends KaribuTest {
         return actors.asAdmin(() -> {
             CategorySummary category = catalog.saveCategory(new CategoryForm(null, "Instagram Saves " + run, null,
                     Platform.INSTAGRAM, 900, true));
-            return catalog.saveOffering(new OfferingForm(null, category.id(), OfferingKind.SERVICE, "Instagram Saves " + run,
+            return catalog.saveOffering(OfferingForm.perUnit(null, category.id(), OfferingKind.SERVICE, "Instagram Saves " + run,
                     "Saves on a post from active accounts.", new BigDecimal("0.25"), 100, 100L, 50_000L, delivery, 30, true,
                     null, null, true));
         });
