@@ -49,7 +49,7 @@ public class EmailChannel implements NotificationChannel {
 
     @Override
     public String key() {
-        return "email";
+        return "smtp";
     }
 
     @Override
