@@ -18,6 +18,7 @@ import dev.ordino.plugin.api.SettingDescriptor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class GatewayInstances {
+
+    private final Map<PaymentGateway, Capabilities> declared = Collections.synchronizedMap(new WeakHashMap<>());
 
     private static final Logger log = LoggerFactory.getLogger(GatewayInstances.class);
 
@@ -268,13 +272,25 @@ public class GatewayInstances {
     }
 
     /** The gateway's capabilities, read through the plugin boundary; empty when it fails to answer. */
+    /**
+     * What the gateway declares, asked once per loaded extension and remembered: declarations do not
+     * change while a plugin runs, and asking on every confirmation would let a burst of them fill the
+     * plugin's bulkhead and read "no answer" as "not a manual transfer". A reloaded plugin is a new
+     * extension object, asked anew; one that did not answer is asked again next time.
+     */
     private Optional<Capabilities> capabilities(PaymentGateway gateway) {
+        Capabilities known = declared.get(gateway);
+        if (known != null) {
+            return Optional.of(known);
+        }
         String pluginId = plugins.pluginIdOf(gateway);
-        return plugins.calls().quietly("plugin:" + pluginId, pluginId, "capabilities", () -> {
+        Optional<Capabilities> asked = plugins.calls().quietly("plugin:" + pluginId, pluginId, "capabilities", () -> {
             Set<String> currencies = gateway.currencies();
             return new Capabilities(currencies == null ? Set.of() : currencies.stream().map(c -> c.strip().toUpperCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet()), gateway.staffConfirms());
         });
+        asked.ifPresent(c -> declared.put(gateway, c));
+        return asked;
     }
 
     private DomainException currencyRefused(PaymentGateway gateway) {
