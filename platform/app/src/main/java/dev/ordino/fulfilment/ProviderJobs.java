@@ -13,6 +13,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * lock is held for at least the period ({@code lockAtLeastFor}), so another node's attempt in the
  * same period is skipped: the sweep ({@code ordino.providers.sweep}, every minute), order status
  * sync, service sync (daily) and the balance check (hourly). Order status sync ticks every
- * {@code ordino.providers.recent-order-sync} (a minute): a tick that wins the lock of the full
+ * {@code ordino.providers.recent-order-sync} (a minute), or every full period when that is shorter: a tick that wins the lock of the full
  * period ({@code ordino.providers.order-sync}, 5 minutes) checks every open order, the others only
  * those sent in the last hour, which move fastest; both under one run lock, so they never overlap. A lock is held at most for the period too, so a node that dies holding it
  * costs one period, not more. The syncs also take a run lock, which lasts only while they run
@@ -36,6 +37,13 @@ public class ProviderJobs {
     private static final Logger log = LoggerFactory.getLogger(ProviderJobs.class);
     static final String ORDER_SYNC = "provider-order-sync";
     static final String SERVICE_SYNC = "provider-service-sync";
+    /**
+     * The order status sync's tick: the shorter of the two periods. A shop that sets only
+     * {@code ordino.providers.order-sync} below the recent-order period still gets its full check
+     * that often, since the full check only ever runs on a tick.
+     */
+    static final String ORDER_SYNC_TICK = "#{T(dev.ordino.fulfilment.ProviderJobs).shorter("
+            + "'${ordino.providers.recent-order-sync:PT1M}', '${ordino.providers.order-sync:PT5M}')}";
     /** How long after sending an order counts as recent and is checked at every tick. */
     static final Duration RECENT = Duration.ofHours(1);
 
@@ -48,10 +56,12 @@ public class ProviderJobs {
     private final LockingTaskExecutor locks;
     private final Clock clock;
     private final Duration orderSyncPeriod;
+    private final Duration orderSyncTick;
 
     ProviderJobs(ProviderInstances instances, ProviderCatalog catalog, ProviderSubmission submission, ProviderSenders senders,
                  ProviderQueue queue, ProviderStatusSync statusSync, LockingTaskExecutor locks, Clock clock,
-                 @Value("${ordino.providers.order-sync:PT5M}") Duration orderSyncPeriod) {
+                 @Value("${ordino.providers.order-sync:PT5M}") Duration orderSyncPeriod,
+                 @Value(ORDER_SYNC_TICK) String orderSyncTick) {
         this.instances = instances;
         this.catalog = catalog;
         this.submission = submission;
@@ -61,6 +71,7 @@ public class ProviderJobs {
         this.locks = locks;
         this.clock = clock;
         this.orderSyncPeriod = orderSyncPeriod;
+        this.orderSyncTick = Duration.parse(orderSyncTick);
     }
 
     /** Every node: rows are claimed one by one, so nodes share the work and never send a line twice. */
@@ -80,13 +91,14 @@ public class ProviderJobs {
         senders.wake();
     }
 
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ordino.providers.recent-order-sync:PT1M}")
-    @SchedulerLock(name = ORDER_SYNC + "-recent-period", lockAtLeastFor = "${ordino.providers.recent-order-sync:PT1M}",
-            lockAtMostFor = "${ordino.providers.recent-order-sync:PT1M}")
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = ORDER_SYNC_TICK)
+    @SchedulerLock(name = ORDER_SYNC + "-recent-period", lockAtLeastFor = ORDER_SYNC_TICK, lockAtMostFor = ORDER_SYNC_TICK)
     void syncOrdersOnSchedule() {
         runLocked(ORDER_SYNC, () -> {
-            LockingTaskExecutor.TaskResult<ProviderStatusSync.Result> all = periodLocked(ORDER_SYNC + "-period", orderSyncPeriod,
-                    statusSync::syncAll);
+            // Held half a tick short of the period: a tick a few milliseconds early (the tick lock is
+            // taken just before this one) still gets the full check when the period is over.
+            LockingTaskExecutor.TaskResult<ProviderStatusSync.Result> all = periodLocked(ORDER_SYNC + "-period",
+                    orderSyncPeriod.minus(orderSyncTick.dividedBy(2)), orderSyncPeriod, statusSync::syncAll);
             if (all.wasExecuted()) {
                 ProviderStatusSync.Result result = all.getResult();
                 log.info("Provider order sync: {} checked, {} updated, {} calls", result.checked(), result.updated(), result.calls());
@@ -156,10 +168,17 @@ public class ProviderJobs {
         }
     }
 
-    /** Runs the task unless another run (this node's or another's) took the lock less than {@code period} ago. */
-    private <T> LockingTaskExecutor.TaskResult<T> periodLocked(String name, Duration period, Supplier<T> task) {
+    /** The shorter of two periods written as settings are ({@code PT1M}, {@code 60s}, millis), as ISO-8601. */
+    public static String shorter(String one, String other) {
+        Duration a = DurationFormatterUtils.detectAndParse(one);
+        Duration b = DurationFormatterUtils.detectAndParse(other);
+        return (a.compareTo(b) <= 0 ? a : b).toString();
+    }
+
+    /** Runs the task unless another run (this node's or another's) took the lock less than {@code atLeast} ago. */
+    private <T> LockingTaskExecutor.TaskResult<T> periodLocked(String name, Duration atLeast, Duration atMost, Supplier<T> task) {
         try {
-            return locks.executeWithLock(task::get, new LockConfiguration(Instant.now(), name, period, period));
+            return locks.executeWithLock(task::get, new LockConfiguration(Instant.now(), name, atMost, atLeast));
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

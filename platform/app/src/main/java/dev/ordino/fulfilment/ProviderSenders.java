@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import dev.ordino.base.config.ShutdownOrder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,12 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * are threads (a waiting one will see every row committed before it starts); more are dropped.
  */
 @Component
-class ProviderSenders implements DisposableBean {
+class ProviderSenders implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderSenders.class);
 
     private final ProviderSubmission submission;
     private final ThreadPoolExecutor pool;
+    private volatile boolean running;
 
     ProviderSenders(ProviderSubmission submission, @Value("${ordino.providers.senders:4}") int threads) {
         this.submission = submission;
@@ -61,19 +63,50 @@ class ProviderSenders implements DisposableBean {
 
     private void sendDue() {
         try {
-            submission.submitDue();
+            submission.submitDue(() -> !pool.isShutdown());
         } catch (RuntimeException e) {
             // The rows stay in the database; the due-line job or the next wake-up picks them up.
             log.warn("Sending due provider lines failed: {}", e.toString());
         }
     }
 
-    /** Stops taking wake-ups and lets calls in flight finish (before the plugins stop). */
     @Override
-    public void destroy() throws InterruptedException {
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Stops taking wake-ups and claiming lines, and lets calls in flight finish, in the phase of the
+     * background work: before the plugins stop. (Stopped as a bean is destroyed, after the plugins,
+     * a sender would find its provider's plugin gone and store that as the provider failing.)
+     * Lines not claimed yet stay queued for the next start or another node.
+     */
+    @Override
+    public void stop() {
+        running = false;
         pool.shutdown();
-        if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
-            log.warn("Provider senders still busy at shutdown; lines being sent are settled after the restart");
+        try {
+            if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+                log.warn("Provider senders still busy at shutdown; lines being sent are settled after the restart");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A pool shut down does not restart: test contexts paused between test classes must not stop it. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
+    @Override
+    public int getPhase() {
+        return ShutdownOrder.BACKGROUND_WORK_PHASE;
     }
 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -111,8 +112,13 @@ public class ProviderSubmission {
 
     /** Sends every queued line that is due. Answers how many were claimed. */
     public int submitDue() {
+        return submitDue(() -> true);
+    }
+
+    /** Sends queued lines that are due while {@code goOn} says so (a node that is stopping claims no more). */
+    int submitDue(BooleanSupplier goOn) {
         int total = 0;
-        while (true) {
+        while (goOn.getAsBoolean()) {
             List<Long> claimed = claim();
             if (claimed.isEmpty()) {
                 return total;
@@ -120,6 +126,7 @@ public class ProviderSubmission {
             total += claimed.size();
             claimed.forEach(this::submit);
         }
+        return total;
     }
 
     private List<Long> claim() {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>the web server stops taking requests and finishes those in flight (graceful shutdown);</li>
  * <li>{@link #BACKGROUND_WORK_PHASE}: no new job starts; running jobs and the asynchronous tasks that
- * requests and jobs handed off (provider submissions, notifications) finish;</li>
+ * requests and jobs handed off (provider submissions, notifications) finish; pools of their own
+ * that call plugins (the provider senders) stop in this phase too;</li>
  * <li>{@link #PLUGINS_PHASE}: the plugins stop, since nothing calls them any more;</li>
  * <li>then beans are destroyed: the connection pool closes, and the embedded MariaDB stops last
  * (the pool depends on it).</li>
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  * Every wait is bounded by {@code ORDINO_SHUTDOWN_TIMEOUT}.
  */
 @Component
+@NamedInterface("config")
 public class ShutdownOrder implements SmartLifecycle {
 
     /** After the web server has stopped ({@code DEFAULT_PHASE - 2048}). */
