@@ -22,7 +22,7 @@ import org.springframework.util.ClassUtils;
 class JobScheduleTest {
 
     /** Jobs that run on every node: they claim their rows, so nodes share the work instead of repeating it. */
-    static final Set<String> CLAIMING = Set.of("ProviderJobs.sendDue", "PublicationReplay.onSchedule");
+    static final Set<String> CLAIMING = Set.of("ProviderJobs.sendDue", "PublicationReplay.onSchedule", "DeliveryJob.scheduled");
 
     @Autowired
     ObjectProvider<ScheduledTaskHolder> schedulers;
@@ -66,7 +66,7 @@ class JobScheduleTest {
                 }
             }
         }
-        assertThat(jobs).contains("ProviderJobs.sweep", "ProviderJobs.syncOrdersOnSchedule", "PaymentJobs.reconcile")
+        assertThat(jobs).contains("ProviderJobs.sweep", "ProviderJobs.syncOrdersOnSchedule", "PaymentJobs.reconcile", "DeliveryLogCleanup.clean")
                 .containsAll(CLAIMING);
     }
 }
