@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.select.Select;
@@ -16,8 +14,6 @@ import dev.ordino.KaribuTest;
 import dev.ordino.notification.ChannelInstances;
 import dev.ordino.notification.ChannelInstances.ChannelView;
 import dev.ordino.security.Roles;
-import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -34,20 +30,21 @@ class ChannelsAdminViewTest extends KaribuTest {
     @Autowired
     JdbcClient jdbc;
 
-    GreenMail smtp;
+    MailServer smtp;
     String name = "Mail " + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void startMailServer() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        smtp = new MailServer().start();
     }
 
     @AfterEach
     void stopMailServer() {
         // Later tests in this JVM must not mail through a server that is gone.
         jdbc.sql("UPDATE notification_channel SET enabled = 0 WHERE name = ?").param(name).update();
-        smtp.stop();
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     @Test
@@ -61,7 +58,7 @@ class ChannelsAdminViewTest extends KaribuTest {
         editor.plugin.setValue("notify-email");
         editor.name.setValue(name);
         _get(editor, TextField.class, spec -> spec.withId("channel-setting-host")).setValue("127.0.0.1");
-        _get(editor, TextField.class, spec -> spec.withId("channel-setting-port")).setValue(Integer.toString(smtp.getSmtp().getPort()));
+        _get(editor, TextField.class, spec -> spec.withId("channel-setting-port")).setValue(Integer.toString(smtp.port()));
         _get(editor, TextField.class, spec -> spec.withId("channel-setting-from")).setValue("Shop <orders@shop.example>");
         _get(editor, TextField.class, spec -> spec.withId("channel-setting-staffAddress")).setValue("staff@shop.example");
         @SuppressWarnings("unchecked")
@@ -83,8 +80,8 @@ class ChannelsAdminViewTest extends KaribuTest {
 
         button(view, saved.id(), "channel-test-").click();
         NotificationsKt.expectNotifications("Test message sent through " + name);
-        eventually(() -> mailsTo("staff@shop.example").size() == 1);
-        assertThat(mailsTo("staff@shop.example").getFirst().getSubject()).contains(name);
+        eventually(() -> smtp.mailsTo("staff@shop.example").size() == 1);
+        assertThat(smtp.mailsTo("staff@shop.example").getFirst().getSubject()).contains(name);
         // The send is the channel's health now, on its card.
         assertThat(channels.list().stream().filter(c -> c.id() == saved.id()).findFirst().orElseThrow().lastResult()).isEqualTo("sent");
         assertThat(GridKt._getCellComponent(view.grid, rowOf(view, saved), "channel").getElement().getTextRecursively())
@@ -94,8 +91,9 @@ class ChannelsAdminViewTest extends KaribuTest {
     @Test
     void aTestMessageToAServerThatIsDownSaysWhyAndMarksTheChannelFailed() {
         signIn("admin@example.com", Roles.ADMIN);
-        int port = smtp.getSmtp().getPort();
+        int port = smtp.port();
         smtp.stop();
+        smtp = null; // down for good in this test
         long id = channels.create(new ChannelInstances.ChannelForm(name, "notify-email", java.util.Map.of("host", "127.0.0.1",
                 "port", Integer.toString(port), "from", "orders@shop.example", "tls", "none", "staffAddress", "staff@shop.example"),
                 true, List.of(), null)).id();
@@ -110,7 +108,6 @@ class ChannelsAdminViewTest extends KaribuTest {
         assertThat(after.lastResult()).isEqualTo("failed");
         assertThat(GridKt._getCellComponent(view.grid, rowOf(view, after), "channel").getElement().getTextRecursively())
                 .contains("Last send: failed");
-        smtp.start(); // the @AfterEach stops it
     }
 
     /** A button on a channel's card (the grid renders cards, so they are found through the row). */
@@ -129,15 +126,5 @@ class ChannelsAdminViewTest extends KaribuTest {
             }
         }
         throw new AssertionError(channel.name() + " is not in the grid");
-    }
-
-    private List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
     }
 }
