@@ -52,6 +52,7 @@ public class AdminLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation("nav.providers"), "admin/providers", VaadinIcon.CONNECT.create()));
         nav.addItem(new SideNavItem(getTranslation("payments.title"), "admin/payments", VaadinIcon.CREDIT_CARD.create()));
         nav.addItem(new SideNavItem(getTranslation("admin.stock.title"), "admin/stock", VaadinIcon.KEY.create()));
+        nav.addItem(new SideNavItem(getTranslation("channels.title"), "admin/channels", VaadinIcon.BELL.create()));
         if (currentUser.isAdmin()) {
             nav.addItem(new SideNavItem(getTranslation("admin.users.title"), "admin/users", VaadinIcon.USERS.create()));
             nav.addItem(new SideNavItem(getTranslation("admin.settings.title"), "admin/settings", VaadinIcon.COG.create()));

@@ -29,7 +29,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (currentUser.email().isPresent()) {
             links.add(link("orders", "nav.orders", "nav-orders"), link("wallet", "nav.wallet", "nav-wallet"),
                     link("cart", "nav.cart", "nav-cart"), link("mass-order", "nav.mass-order", "nav-mass-order"),
-                    link("api", "nav.api", "nav-api"));
+                    link("api", "nav.api", "nav-api"),
+                    link("notifications", "nav.notifications", "nav-notifications"));
         }
         if (currentUser.isStaff()) {
             links.add(link("admin", "nav.back-office", "nav-admin"));

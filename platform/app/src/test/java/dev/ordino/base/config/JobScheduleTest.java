@@ -66,7 +66,7 @@ class JobScheduleTest {
                 }
             }
         }
-        assertThat(jobs).contains("ProviderJobs.sweep", "ProviderJobs.syncOrdersOnSchedule", "PaymentJobs.reconcile")
+        assertThat(jobs).contains("ProviderJobs.sweep", "ProviderJobs.syncOrdersOnSchedule", "PaymentJobs.reconcile", "DeliveryLogCleanup.clean")
                 .containsAll(CLAIMING);
     }
 }
