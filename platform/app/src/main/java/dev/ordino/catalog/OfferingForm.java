@@ -12,6 +12,13 @@ public record OfferingForm(Long id, Long categoryId, OfferingKind kind, String n
                            Integer refillDays, boolean cancelAllowed, Integer stock, String imageUrl, boolean active,
                            List<PackagePrice> packages, Integer lowStockThreshold, WhenOutOfStock whenOutOfStock) {
 
+    /**
+     * Declared first on purpose: a form's {@code Binder.writeRecord} builds the record with the
+     * first declared constructor, which must be this canonical one taking every component.
+     */
+    public OfferingForm {
+    }
+
     public OfferingForm(Long id, Long categoryId, OfferingKind kind, String name, String description,
                         BigDecimal price, Integer pricePer, Long minQuantity, Long maxQuantity, String deliveryTime,
                         Integer refillDays, boolean cancelAllowed, Integer stock, String imageUrl, boolean active) {
