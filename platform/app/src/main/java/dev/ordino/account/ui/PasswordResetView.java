@@ -60,7 +60,8 @@ public class PasswordResetView extends VerticalLayout implements BeforeEnterObse
                     result.setText(getTranslation("reset.done"));
                     result.add(new Paragraph(new Anchor("login", getTranslation("login.submit"))));
                 } catch (DomainException problem) {
-                    result.setText(getTranslation("invalid_token".equals(problem.code()) ? "reset.invalid" : "reset.weak"));
+                    boolean linkDead = "invalid_token".equals(problem.code());
+                    result.setText(getTranslation(linkDead ? "reset.invalid" : "reset.weak"));
                 }
             });
             save.setId("reset-save");
