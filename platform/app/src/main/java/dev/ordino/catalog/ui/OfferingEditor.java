@@ -8,6 +8,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.CarriedValue;
 import dev.ordino.base.ui.EditorDialog;
 import dev.ordino.catalog.CatalogService;
@@ -17,17 +18,22 @@ import dev.ordino.catalog.OfferingForm;
 import dev.ordino.catalog.OfferingKind;
 import dev.ordino.catalog.OfferingView;
 import dev.ordino.catalog.PackagePrice;
+import dev.ordino.catalog.WhenOutOfStock;
 import dev.ordino.catalog.ProductOptions;
 import dev.ordino.catalog.ProductTerms;
-import dev.ordino.catalog.WhenOutOfStock;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.converter.Converter;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * An offering of any kind: category, type, name, price and what it is per, limits, delivery,
- * refill, stock, and for products how they reach the customer. Each field is bound to the {@link OfferingForm} component of the same name, so a
+ * refill, stock, for digital goods their packages (one "size = price" a line), low-stock threshold and what
+ * a paid line does when codes run out, and for products how they reach the customer. Each field is bound to the {@link OfferingForm} component of the same name, so a
  * field for a new component is one more line here and a refusal of it lands on it by itself.
  */
 class OfferingEditor extends EditorDialog<OfferingForm> {
@@ -45,6 +51,9 @@ class OfferingEditor extends EditorDialog<OfferingForm> {
     final IntegerField stock = new IntegerField();
     final Checkbox cancelAllowed = new Checkbox();
     final Checkbox active = new Checkbox();
+    final TextArea packages = new TextArea();
+    final IntegerField lowStockThreshold = new IntegerField();
+    final Select<WhenOutOfStock> whenOutOfStock = new Select<>();
     final ProductTermsFields terms;
     private final CatalogService catalog;
     private final ProductOptions options;
@@ -78,11 +87,18 @@ class OfferingEditor extends EditorDialog<OfferingForm> {
         stock.setLabel(getTranslation("admin.catalog.stock"));
         cancelAllowed.setLabel(getTranslation("admin.catalog.cancel-allowed"));
         active.setLabel(getTranslation("admin.catalog.active"));
+        packages.setLabel(getTranslation("admin.catalog.packages"));
+        packages.setHelperText(getTranslation("admin.catalog.packages-help"));
+        packages.setPlaceholder("1 = 5.00\n5 = 22.50");
+        lowStockThreshold.setLabel(getTranslation("admin.catalog.low-stock"));
+        whenOutOfStock.setLabel(getTranslation("admin.catalog.when-out-of-stock"));
+        whenOutOfStock.setItems(WhenOutOfStock.values());
+        whenOutOfStock.setItemLabelGenerator(w -> w == null ? "" : getTranslation("admin.catalog.when-out-of-stock." + w.key()));
         for (HasValue<?, ?> required : List.<HasValue<?, ?>>of(category, kind, name, price)) {
             required.setRequiredIndicatorVisible(true);
         }
         fields.add(category, kind, name, description, price, pricePer, minQuantity, maxQuantity, deliveryTime, refillDays, stock,
-                terms, cancelAllowed, active);
+                packages, lowStockThreshold, whenOutOfStock, terms, cancelAllowed, active);
 
         binder.forField(CarriedValue.<Long>kept()).bind("id");
         binder.forField(category).withConverter(c -> c == null ? null : c.id(),
@@ -99,16 +115,20 @@ class OfferingEditor extends EditorDialog<OfferingForm> {
         binder.forField(cancelAllowed).bind("cancelAllowed");
         binder.forField(stock).bind("stock");
         binder.forField(CarriedValue.<String>kept()).bind("imageUrl"); // set through the API, kept as it is here
-        // A digital offering's packages and stock rules are kept as they are (set through the API).
-        binder.forField(CarriedValue.<List<PackagePrice>>kept()).bind("packages");
-        binder.forField(CarriedValue.<Integer>kept()).bind("lowStockThreshold");
-        binder.forField(CarriedValue.<WhenOutOfStock>kept()).bind("whenOutOfStock");
         binder.forField(active).bind("active");
+        // Only a digital offering has packages: for the other kinds the field is hidden and keeps what is stored.
+        binder.forField(packages).withConverter(Converter.from(this::packageList, OfferingEditor::packageLines)).bind("packages");
+        binder.forField(lowStockThreshold).bind("lowStockThreshold");
+        binder.forField(whenOutOfStock).bind("whenOutOfStock");
 
         // What SMM panels sell by: a price per 1000, from 10 up to what a provider usually takes.
         binder.readRecord(existing == null ? OfferingForm.perUnit(null, null, OfferingKind.SERVICE, "", "", null, 1000, 10L, 10_000L,
                 "", null, false, null, null, true) : OfferingForm.of(existing));
-        kind.addValueChangeListener(e -> terms.setVisible(e.getValue() == OfferingKind.PRODUCT));
+        showDigital(kind.getValue());
+        kind.addValueChangeListener(e -> {
+            terms.setVisible(e.getValue() == OfferingKind.PRODUCT);
+            showDigital(e.getValue());
+        });
         if (existing == null) {
             kind.addValueChangeListener(e -> {
                 if (e.getValue() != OfferingKind.SERVICE) {
@@ -137,6 +157,48 @@ class OfferingEditor extends EditorDialog<OfferingForm> {
         if (saved.kind() == OfferingKind.PRODUCT) {
             options.save(saved.id(), chosen);
         }
+    }
+
+    /** The catalog's {@code invalid_package} names no package; here it says what a package needs. */
+    @Override
+    protected void refused(DomainException refusal) {
+        if ("invalid_package".equals(refusal.code())) {
+            errors.show(refusal, getTranslation("admin.catalog.packages-invalid"));
+        } else {
+            errors.show(refusal);
+        }
+    }
+
+    private void showDigital(OfferingKind chosen) {
+        boolean digital = chosen == OfferingKind.DIGITAL;
+        packages.setVisible(digital);
+        lowStockThreshold.setVisible(digital);
+        whenOutOfStock.setVisible(digital);
+    }
+
+    /** Lines of "size = price"; blank lines are skipped, none at all means no packages. Sizes and prices are the catalog's to judge. */
+    private Result<List<PackagePrice>> packageList(String text) {
+        if (text == null || kind.getValue() != OfferingKind.DIGITAL) {
+            return Result.ok(null);
+        }
+        List<PackagePrice> list = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("=", 2);
+            try {
+                list.add(new PackagePrice(Long.parseLong(parts[0].strip()), new BigDecimal(parts[1].strip().replace(',', '.'))));
+            } catch (RuntimeException e) {
+                return Result.error(getTranslation("admin.catalog.packages-format", line.strip()));
+            }
+        }
+        return Result.ok(list);
+    }
+
+    private static String packageLines(List<PackagePrice> list) {
+        return list == null ? "" : list.stream().map(p -> p.size() + " = " + p.price().stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining("\n"));
     }
 
     private static Long wide(Integer value) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
@@ -18,6 +19,8 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.catalog.FulfilmentMethod;
+import dev.ordino.catalog.OfferingKind;
+import dev.ordino.ordering.DeliveredCodes;
 import dev.ordino.ordering.GatewayRefunds;
 import dev.ordino.ordering.Handovers;
 import dev.ordino.ordering.OrderAdminService;
@@ -27,9 +30,10 @@ import dev.ordino.ordering.PaymentStatus;
 import dev.ordino.ordering.TimelineEntry;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.UUID;
 
-/** The selected order beside the grid: details, timeline, status change, refund, mark paid. */
+/** The selected order beside the grid: details, delivered codes (masked), timeline, status change, refund, mark paid. */
 class OrderPanel extends VerticalLayout {
 
     final Select<OrderStatus> nextStatus = new Select<>();
@@ -51,8 +55,13 @@ class OrderPanel extends VerticalLayout {
     private final Handovers handovers;
     final Div fulfilment = new Div();
 
+    private final DeliveredCodes deliveredCodes;
+    final Div codes = new Div();
+
     OrderPanel(OrderAdminService orders, StoreCurrency currency, String actor, Runnable changed,
-               GatewayRefunds gatewayRefunds, Handovers handovers) {
+               GatewayRefunds gatewayRefunds, Handovers handovers, DeliveredCodes deliveredCodes) {
+        this.deliveredCodes = deliveredCodes;
+        codes.setId("order-panel-codes");
         this.handovers = handovers;
         fulfilment.setId("order-panel-fulfilment");
         this.gatewayRefunds = gatewayRefunds;
@@ -109,8 +118,39 @@ class OrderPanel extends VerticalLayout {
         refund.setEnabled(order.refundable().signum() > 0);
         markPaid.setVisible(order.paymentStatus() == PaymentStatus.PENDING || order.paymentStatus() == PaymentStatus.FAILED);
         showFulfilment();
-        add(details, fulfilment, nextStatus, reason, new Div(changeStatus, new Span(" "), refund, new Span(" "), markPaid),
+        showCodes();
+        add(details, codes, fulfilment, nextStatus, reason, new Div(changeStatus, new Span(" "), refund, new Span(" "), markPaid),
                 new H3(getTranslation("order-detail.timeline")), timeline);
+    }
+
+    /** Codes sold to the order's digital lines, masked; each one revealed on request, which the audit log keeps. */
+    private void showCodes() {
+        codes.removeAll();
+        boolean digital = deliveredCodes != null && order.items().stream().anyMatch(i -> i.kind() == OfferingKind.DIGITAL);
+        List<DeliveredCodes.DeliveredCode> sold = digital ? deliveredCodes.ofOrder(order.id()) : List.of();
+        codes.setVisible(!sold.isEmpty());
+        if (!sold.isEmpty()) {
+            codes.add(new H4(getTranslation("admin.orders.codes")));
+        }
+        for (DeliveredCodes.DeliveredCode code : sold) {
+            Span text = new Span(code.masked() + (code.voided() ? " · " + getTranslation("admin.orders.code-void") : ""));
+            text.setId("code-" + code.id());
+            text.getStyle().set("font-family", "monospace").set("overflow-wrap", "anywhere");
+            Button reveal = new Button(getTranslation("admin.stock.reveal"));
+            reveal.setId("reveal-code-" + code.id());
+            reveal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            reveal.addClickListener(e -> {
+                try {
+                    text.setText(deliveredCodes.reveal(code.id(), actor));
+                    reveal.setVisible(false);
+                } catch (DomainException ex) {
+                    Feedback.error(Feedback.message(this, ex));
+                }
+            });
+            Div line = new Div(text, new Span(" "), reveal);
+            line.addClassName("order-panel-code");
+            codes.add(line);
+        }
     }
 
     /** Pickup or delivery: where to, how far it got, and the next step as one button each. */

@@ -39,6 +39,7 @@ import dev.ordino.base.ui.Feedback;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingFilter;
 import dev.ordino.catalog.OfferingView;
+import dev.ordino.ordering.DeliveredCodes;
 import dev.ordino.ordering.GatewayRefunds;
 import dev.ordino.ordering.Handovers;
 import dev.ordino.ordering.OrderAdminService;
@@ -101,12 +102,12 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
 
     public OrdersAdminView(OrderAdminService orders, StoreCurrency currency, CurrentUser currentUser, CatalogService catalog,
                            ObjectProvider<GatewayRefunds> gatewayRefunds, ObjectProvider<ProviderCosts> providerCosts,
-                           Handovers handovers) {
+                           Handovers handovers, ObjectProvider<DeliveredCodes> deliveredCodes) {
         this.orders = orders;
         this.costs = providerCosts.getIfAvailable();
         this.currency = currency;
         this.panel = new OrderPanel(orders, currency, currentUser.email().orElse("staff"), this::refresh,
-                gatewayRefunds.getIfAvailable(), handovers);
+                gatewayRefunds.getIfAvailable(), handovers, deliveredCodes.getIfAvailable());
         setSizeFull();
         setPadding(true);
 

@@ -24,17 +24,19 @@ import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
 import dev.ordino.base.ui.Feedback;
+import dev.ordino.base.ui.UserAction;
 import dev.ordino.security.CurrentUser;
 import dev.ordino.security.Roles;
 import dev.ordino.wallet.WalletService;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Users and their wallets: search, roles, disable, wallet adjustment with a reason. */
+/** Users and their wallets: search, roles, disable, wallet adjustment with a reason, and what other modules offer per user. */
 @Route(value = "admin/users", layout = AdminLayout.class)
 @RolesAllowed(Roles.ADMIN)
 public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
@@ -47,8 +49,11 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
     private final StoreCurrency currency;
     private final String actor;
     private final Map<Long, BigDecimal> balances = new HashMap<>();
+    private final List<UserAction> moreActions;
 
-    public UsersAdminView(AccountService accounts, WalletService wallet, StoreCurrency currency, CurrentUser currentUser) {
+    public UsersAdminView(AccountService accounts, WalletService wallet, StoreCurrency currency, CurrentUser currentUser,
+                          List<UserAction> moreActions) {
+        this.moreActions = moreActions;
         this.accounts = accounts;
         this.wallet = wallet;
         this.currency = currency;
@@ -95,6 +100,8 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         item.setAriaLabel(getTranslation("admin.users.actions"));
         item.getSubMenu().addItem(getTranslation("admin.users.roles"), e -> openRoles(account));
         item.getSubMenu().addItem(getTranslation(account.enabled() ? "admin.users.disable" : "admin.users.enable"), e -> confirmEnabled(account));
+        moreActions.forEach(action -> item.getSubMenu().addItem(getTranslation(action.labelKey()),
+                e -> action.open(account.id(), account.email(), actor, grid.getDataProvider()::refreshAll)));
         HorizontalLayout actions = new HorizontalLayout(adjust, more);
         actions.setSpacing(false);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -117,4 +117,50 @@ class CatalogEditorsTest extends KaribuTest {
         assertThat(again.minQuantity.isInvalid()).as("above the maximum").isTrue();
         assertThat(again.minQuantity.getErrorMessage()).isNotBlank().doesNotStartWith("!");
     }
+
+    @Test
+    void aDigitalOfferingGetsItsPackagesThresholdAndOutOfStockRuleFromTheEditor() {
+        CategorySummary category = actors.asAdmin(() -> catalog.saveCategory(
+                new dev.ordino.catalog.CategoryForm(null, "Cards " + run, "cards-" + run, Platform.OTHER, 1, true)));
+        OfferingEditor editor = view.editOffering(null);
+        assertThat(editor.packages.isVisible()).as("services have no packages").isFalse();
+        editor.category.setValue(editor.category.getListDataView().getItems().filter(c -> c.id() == category.id())
+                .findFirst().orElseThrow());
+        editor.kind.setValue(OfferingKind.DIGITAL);
+        assertThat(editor.packages.isVisible()).isTrue();
+        assertThat(editor.whenOutOfStock.isVisible()).isTrue();
+        editor.name.setValue("Gift card " + run);
+        editor.price.setValue(new BigDecimal("5"));
+
+        editor.packages.setValue("1 = 5\nfive = 20");
+        editor.submit();
+        assertThat(editor.isOpened()).isTrue();
+        assertThat(editor.packages.isInvalid()).isTrue();
+        assertThat(editor.packages.getErrorMessage()).contains("five = 20").doesNotStartWith("!");
+
+        editor.packages.setValue("1 = 5\n1 = 4");
+        editor.submit();
+        assertThat(editor.packages.isInvalid()).as("the catalog's refusal lands on the packages").isTrue();
+        assertThat(editor.packages.getErrorMessage()).isEqualTo("Each package size once: 1 is there twice.");
+
+        editor.packages.setValue("5 = 22.50\n1 = 5\n");
+        editor.lowStockThreshold.setValue(3);
+        editor.whenOutOfStock.setValue(dev.ordino.catalog.WhenOutOfStock.REFUND);
+        editor.submit();
+        assertThat(editor.isOpened()).isFalse();
+        OfferingView saved = catalog.offerings(new OfferingFilter(null, null, "Gift card " + run, true), Pageable.ofSize(5))
+                .getContent().getFirst();
+        assertThat(saved.packages()).extracting(p -> p.size() + "=" + p.price().stripTrailingZeros().toPlainString())
+                .containsExactly("1=5", "5=22.5");
+        assertThat(saved.lowStockThreshold()).isEqualTo(3);
+        assertThat(saved.whenOutOfStock()).isEqualTo(dev.ordino.catalog.WhenOutOfStock.REFUND);
+
+        // Opened again, it shows them; a price change on one line is saved as it is written.
+        OfferingEditor again = view.editOffering(saved);
+        assertThat(again.packages.getValue()).isEqualTo("1 = 5\n5 = 22.5");
+        again.packages.setValue("1 = 5\n5 = 21");
+        again.submit();
+        assertThat(catalog.offering(saved.id()).orElseThrow().packages()).extracting(p -> p.price().stripTrailingZeros().toPlainString())
+                .containsExactly("5", "21");
+    }
 }
