@@ -34,6 +34,8 @@ public class CollapsibleFilters extends FlexLayout {
         add(filters);
         for (Component filter : filters) {
             if (filter instanceof HasValue<?, ?> field) {
+                // Two to a row on a phone instead of one narrow field per line; a steady width on a laptop.
+                filter.getElement().getStyle().set("flex", "1 1 9rem").set("max-width", "14rem").set("min-width", "0");
                 fields.add(field);
                 field.addValueChangeListener(e -> count());
             }

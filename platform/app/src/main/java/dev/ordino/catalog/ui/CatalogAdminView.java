@@ -81,7 +81,7 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
                 .setHeader(getTranslation("admin.users.state"));
         // On a phone one two-line cell replaces the wide columns: name, then price, category and state.
         offerings.addColumn(new ComponentRenderer<>(this::summary)).setHeader(getTranslation("admin.catalog.offerings"))
-                .setKey("summary").setVisible(false);
+                .setKey(SmallScreens.SUMMARY).setVisible(false);
         offerings.setItemsPageable(p -> {
             List<OfferingView> page = catalog.offerings(new OfferingFilter(null, null, search.getValue(), true), p).getContent();
             if (costs != null) {
@@ -126,7 +126,7 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
 
     /** A phone has room for the summary column only; a laptop for every column. */
     void usePhoneLayout(boolean phone) {
-        offerings.getColumns().forEach(column -> column.setVisible(phone == "summary".equals(column.getKey())));
+        SmallScreens.fitColumns(offerings, phone, SmallScreens.SUMMARY);
         categories.getColumnByKey("slug").setVisible(!phone);
         categories.getColumnByKey("platform").setVisible(!phone);
     }
