@@ -39,6 +39,10 @@ class BackOfficeScreensTest {
         }
     }
 
+    private long top(WebElement element) {
+        return (Long) chrome.executeScript("return Math.round(arguments[0].getBoundingClientRect().top);", element);
+    }
+
     @Test
     void onAPhoneTheOrdersGridShowsARowInTheFirstScreenAndEveryPageIsPhotographed() throws Exception {
         String base = "http://127.0.0.1:" + port;
@@ -75,6 +79,23 @@ class BackOfficeScreensTest {
                 Thread.sleep(700); // let grids render their first page before the picture
                 assertThat(chrome.getPageSource()).doesNotContain("Something went wrong");
                 Browser.screenshot(chrome, "backoffice-" + size.getWidth() + "-" + page[0].replace('/', '-'));
+                if (size.getWidth() < 900 && page[0].equals("admin/payments")) {
+                    assertThat(chrome.findElements(By.id("payments-filters"))).as("payment filters wait behind a button")
+                            .noneMatch(WebElement::isDisplayed);
+                    assertThat(top(chrome.findElement(By.id("payments-grid")))).as("the payments grid starts in the phone's first half")
+                            .isLessThan(422L);
+                    chrome.findElement(By.id("payments-filters-toggle")).click();
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("payments-status")));
+                    Browser.screenshot(chrome, "backoffice-390-admin-payments-filters-open");
+                } else if (page[0].equals("admin/payments")) {
+                    assertThat(chrome.findElement(By.id("payments-status")).isDisplayed()).as("a laptop shows the filters at once").isTrue();
+                } else if (size.getWidth() < 900 && page[0].equals("admin/catalog")) {
+                    WebElement price = wait.until(driver -> driver.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                            .filter(cell -> cell.isDisplayed() && cell.getText().contains(" per 1000"))
+                            .findFirst().orElse(null));
+                    long right = (Long) chrome.executeScript("return Math.round(arguments[0].getBoundingClientRect().right);", price);
+                    assertThat(right).as("an SMM service's price fits the phone's width").isLessThanOrEqualTo(390L);
+                }
             }
             for (String missing : new String[]{"no-such-page", "no/such/page"}) {
                 chrome.get(base + "/" + missing);

@@ -187,7 +187,12 @@ class StorefrontBrowserTest {
         chrome.get(base() + "/s/" + followers);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offering-facts")));
         Browser.screenshot(chrome, "shop-offering-visitor-1366");
+        chrome.get(base() + "/register");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register")));
+        Browser.screenshot(chrome, "shop-register-1366");
         chrome.get(base() + "/login?continue=new-order%3Fservice%3D" + followers);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='username']")));
+        Browser.screenshot(chrome, "shop-login-1366");
         signIn(customer());
         wait.until(ExpectedConditions.urlContains("/new-order?service=" + followers));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-now")));

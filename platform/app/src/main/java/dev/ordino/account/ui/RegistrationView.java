@@ -6,6 +6,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import dev.ordino.base.ui.BrandMark;
+import dev.ordino.base.ui.StoreBranding;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -52,7 +54,7 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
     private String returnTo = "";
     private final Anchor login = new Anchor();
 
-    public RegistrationView(AccountService accounts, UserDetailsService signIns) {
+    public RegistrationView(AccountService accounts, UserDetailsService signIns, StoreBranding branding) {
         this.accounts = accounts;
         this.signIns = signIns;
         addClassName("ordino-auth");
@@ -86,7 +88,8 @@ public class RegistrationView extends VerticalLayout implements HasDynamicTitle,
         login.setText(getTranslation("registration.login-link"));
         login.setHref("login");
         haveAccount.add(login);
-        add(title, email, displayName, password, submit, haveAccount);
+        // The shop's name on top, as on the sign-in page: a new customer knows where they sign up.
+        add(BrandMark.link(branding, "", null), title, email, displayName, password, submit, haveAccount);
     }
 
     void register() {

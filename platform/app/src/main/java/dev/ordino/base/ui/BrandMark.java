@@ -9,12 +9,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.PageTitle;
 
 /** The shop's logo and name as a link, and the browser tab's title ending in the shop's name. */
-final class BrandMark {
+public final class BrandMark {
 
     private BrandMark() {
     }
 
-    static Anchor link(StoreBranding branding, String href, String suffix) {
+    public static Anchor link(StoreBranding branding, String href, String suffix) {
         String name = branding.shopName();
         Anchor brand = new Anchor(href);
         brand.setId("brand");

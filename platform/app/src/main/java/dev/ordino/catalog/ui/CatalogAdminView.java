@@ -10,6 +10,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.SmallScreens;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.CategorySummary;
 import dev.ordino.catalog.OfferingFilter;
@@ -50,8 +54,8 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         categories.setId("categories-grid");
         categories.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         categories.addColumn(CategorySummary::name).setHeader(getTranslation("admin.catalog.name"));
-        categories.addColumn(CategorySummary::slug).setHeader("Slug");
-        categories.addColumn(c -> c.platform().key()).setHeader(getTranslation("admin.catalog.platform"));
+        categories.addColumn(CategorySummary::slug).setHeader(getTranslation("admin.catalog.slug")).setKey("slug");
+        categories.addColumn(c -> c.platform().key()).setHeader(getTranslation("admin.catalog.platform")).setKey("platform");
         categories.addColumn(CategorySummary::productCount).setHeader(getTranslation("admin.catalog.active-items"));
         categories.addColumn(c -> getTranslation(c.active() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state"));
@@ -67,8 +71,7 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         offerings.addColumn(OfferingView::categoryName).setHeader(getTranslation("admin.catalog.category"));
         offerings.addColumn(o -> getTranslation("kind." + o.kind().key())).setHeader(getTranslation("admin.catalog.type"));
         // SMM services per 1000, as the storefront shows them; cost and margin for the same quantity
-        offerings.addColumn(o -> o.kind().isSmm() ? getTranslation("price.per-thousand", catalog.priceLabel(o), OfferingView.SMM_DISPLAY_UNITS)
-                : catalog.priceLabel(o)).setHeader(getTranslation("admin.catalog.price")).setKey("price");
+        offerings.addColumn(this::price).setHeader(getTranslation("admin.catalog.price")).setKey("price");
         offerings.addColumn(o -> cost(o) == null ? "–" : format(cost(o))).setHeader(getTranslation("admin.catalog.provider-cost"))
                 .setKey("cost");
         offerings.addColumn(o -> cost(o) == null ? "–" : format(o.displayPrice().subtract(cost(o)))).setHeader(getTranslation("admin.orders.margin"))
@@ -76,6 +79,9 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         offerings.addColumn(o -> o.minQuantity() + "–" + o.maxQuantity()).setHeader(getTranslation("admin.catalog.limits"));
         offerings.addColumn(o -> getTranslation(o.active() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state"));
+        // On a phone one two-line cell replaces the wide columns: name, then price, category and state.
+        offerings.addColumn(new ComponentRenderer<>(this::summary)).setHeader(getTranslation("admin.catalog.offerings"))
+                .setKey(SmallScreens.SUMMARY).setVisible(false);
         offerings.setItemsPageable(p -> {
             List<OfferingView> page = catalog.offerings(new OfferingFilter(null, null, search.getValue(), true), p).getContent();
             if (costs != null) {
@@ -95,6 +101,34 @@ public class CatalogAdminView extends VerticalLayout implements HasDynamicTitle 
         offerings.setHeight("50vh");
         add(new H3(getTranslation("admin.catalog.categories")), newCategory, categories,
                 new H3(getTranslation("admin.catalog.offerings")), new HorizontalLayout(newOffering, search), offerings);
+    }
+
+    private String price(OfferingView o) {
+        return o.kind().isSmm() ? getTranslation("price.per-thousand", catalog.priceLabel(o), OfferingView.SMM_DISPLAY_UNITS)
+                : catalog.priceLabel(o);
+    }
+
+    private Div summary(OfferingView o) {
+        Div name = new Div(o.name());
+        name.getStyle().set("font-weight", "600");
+        Div facts = new Div(price(o) + " · " + o.categoryName()
+                + (o.active() ? "" : " · " + getTranslation("admin.users.disabled")));
+        facts.addClassName("ordino-muted");
+        Div cell = new Div(name, facts);
+        cell.getStyle().set("white-space", "normal");
+        return cell;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        SmallScreens.ask(event.getUI(), this::usePhoneLayout);
+    }
+
+    /** A phone has room for the summary column only; a laptop for every column. */
+    void usePhoneLayout(boolean phone) {
+        SmallScreens.fitColumns(offerings, phone, SmallScreens.SUMMARY);
+        categories.getColumnByKey("slug").setVisible(!phone);
+        categories.getColumnByKey("platform").setVisible(!phone);
     }
 
     CategoryEditor editCategory(CategorySummary existing) {

@@ -15,7 +15,7 @@ import dev.ordino.catalog.Platform;
 class CategoryEditor extends EditorDialog<CategoryForm> {
 
     final TextField name = new TextField();
-    final TextField slug = new TextField("Slug");
+    final TextField slug = new TextField(getTranslation("admin.catalog.slug"));
     final Select<Platform> platform = new Select<>();
     final IntegerField sortOrder = new IntegerField();
     final Checkbox active = new Checkbox();

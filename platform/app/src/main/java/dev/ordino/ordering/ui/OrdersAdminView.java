@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -35,6 +34,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.CollapsibleFilters;
+import dev.ordino.base.ui.SmallScreens;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.catalog.CatalogService;
 import dev.ordino.catalog.OfferingFilter;
@@ -61,7 +62,6 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -74,12 +74,8 @@ import org.springframework.beans.factory.ObjectProvider;
 @RolesAllowed({Roles.STAFF, Roles.ADMIN})
 public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
 
-    /** Narrower than this, the order opens in a full-screen dialog instead of beside the grid. */
-    static final int PHONE_WIDTH = 900;
-
     final TextField search = new TextField();
-    final Button filtersToggle = new Button();
-    final FlexLayout filters = new FlexLayout();
+    final CollapsibleFilters filters;
     final MultiSelectComboBox<OrderStatus> statuses = new MultiSelectComboBox<>();
     final Select<PaymentStatus> payment = new Select<>();
     final TextField customer = new TextField();
@@ -119,9 +115,6 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
         search.setClearButtonVisible(true);
         search.getStyle().set("flex", "1 1 14rem");
         search.addValueChangeListener(e -> refresh());
-        filtersToggle.setId("orders-filters-toggle");
-        filtersToggle.setIcon(VaadinIcon.FILTER.create());
-        filtersToggle.addClickListener(e -> filters.setVisible(!filters.isVisible()));
 
         statuses.setLabel(getTranslation("admin.orders.status"));
         statuses.setId("filter-status");
@@ -160,12 +153,8 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
         export.setId("export-csv");
         export.getElement().setAttribute("download", true);
 
-        filters.add(statuses, payment, customer, offering, from, to, export);
-        filters.setId("orders-filters");
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.getStyle().set("gap", "var(--lumo-space-s)");
-        filters.setVisible(false); // one search box first; the rest a tap away, so rows fit on a phone's first screen
+        // One search box first; the rest a tap away, also on a laptop, where staff mostly search.
+        filters = new CollapsibleFilters("orders-filters", statuses, payment, customer, offering, from, to, export);
 
         configureGrid();
 
@@ -179,7 +168,7 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
         bulkApply.addClickListener(e -> askBulk());
         count.setId("orders-count");
         count.addClassName("ordino-muted");
-        HorizontalLayout top = new HorizontalLayout(search, filtersToggle, count);
+        HorizontalLayout top = new HorizontalLayout(search, filters.toggle, count);
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.CENTER);
         top.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
@@ -267,7 +256,7 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        event.getUI().getPage().retrieveExtendedClientDetails(details -> usePhoneLayout(details.getWindowInnerWidth() < PHONE_WIDTH));
+        SmallScreens.ask(event.getUI(), this::usePhoneLayout);
     }
 
     /** On a phone the grid has the whole screen; the order opens over it. */
@@ -324,9 +313,6 @@ public class OrdersAdminView extends VerticalLayout implements HasDynamicTitle {
     void refresh() {
         pageCosts.clear();
         grid.getDataProvider().refreshAll();
-        long active = Stream.of(!statuses.getValue().isEmpty(), payment.getValue() != null, !customer.getValue().isBlank(),
-                offering.getValue() != null, from.getValue() != null, to.getValue() != null).filter(b -> b).count();
-        filtersToggle.setText(active == 0 ? getTranslation("admin.orders.filters") : getTranslation("admin.orders.filters-active", active));
         count.setText(getTranslation("admin.orders.count", orders.count(filter())));
     }
 

@@ -14,7 +14,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -26,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.CollapsibleFilters;
 import dev.ordino.base.ui.HealthBadge;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.payment.GatewayInstances;
@@ -67,6 +69,7 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
     final Grid<Payments.PaymentView> grid = new Grid<>();
     final Grid<GatewayInstances.GatewayView> gatewaysGrid = new Grid<>();
     final Button addGateway = new Button();
+    final CollapsibleFilters filters;
 
     private final Payments payments;
     private final GatewayInstances gateways;
@@ -118,9 +121,9 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         customer.addValueChangeListener(e -> refresh());
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
-        FlexLayout filters = new FlexLayout(status, gatewayFilter, customer, minAmount, maxAmount, from, to);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.getStyle().set("gap", "var(--lumo-space-s)");
+        // Seven fields fill a phone's first screen: there they wait behind a button, as on the orders page.
+        filters = new CollapsibleFilters("payments-filters", status, gatewayFilter, customer, minAmount,
+                maxAmount, from, to).openOnWideScreens();
 
         grid.setId("payments-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
@@ -139,7 +142,10 @@ public class PaymentsAdminView extends VerticalLayout implements HasDynamicTitle
         gatewaysGrid.setAllRowsVisible(true);
         gatewaysGrid.setEmptyStateText(getTranslation("payments.no-gateways"));
 
-        add(new H2(getTranslation("payments.title")), filters, grid, new H3(getTranslation("payments.gateways")), addGateway,
+        HorizontalLayout heading = new HorizontalLayout(new H2(getTranslation("payments.title")), filters.toggle);
+        heading.setAlignItems(FlexComponent.Alignment.BASELINE);
+        heading.getStyle().set("flex-wrap", "wrap");
+        add(heading, filters, grid, new H3(getTranslation("payments.gateways")), addGateway,
                 gatewaysGrid);
         refreshGateways();
         refresh();

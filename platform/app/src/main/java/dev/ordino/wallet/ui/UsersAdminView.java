@@ -23,6 +23,9 @@ import dev.ordino.account.AccountSummary;
 import dev.ordino.base.DomainException;
 import dev.ordino.base.money.StoreCurrency;
 import dev.ordino.base.ui.AdminLayout;
+import dev.ordino.base.ui.SmallScreens;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Div;
 import dev.ordino.base.ui.Feedback;
 import dev.ordino.base.ui.UserAction;
 import dev.ordino.security.CurrentUser;
@@ -76,6 +79,9 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> currency.display(balances.getOrDefault(a.id(), BigDecimal.ZERO))).setHeader(getTranslation("wallet.balance")).setKey("balance");
         grid.addColumn(a -> getTranslation(a.enabled() ? "admin.users.active" : "admin.users.disabled"))
                 .setHeader(getTranslation("admin.users.state")).setKey("state");
+        // On a phone the e-mail needs the room: name, e-mail and balance in one cell beside the actions.
+        grid.addColumn(new ComponentRenderer<>(this::summary)).setHeader(getTranslation("admin.users.title"))
+                .setKey(SmallScreens.SUMMARY).setVisible(false);
         // Kept at the right edge while the other columns scroll, so a phone reaches them without scrolling sideways.
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
@@ -86,6 +92,29 @@ public class UsersAdminView extends VerticalLayout implements HasDynamicTitle {
         });
         grid.setEmptyStateText(getTranslation("admin.users.empty"));
         add(search, grid);
+    }
+
+    private Div summary(AccountSummary account) {
+        Div name = new Div(account.displayName());
+        name.getStyle().set("font-weight", "600");
+        Div email = new Div(account.email());
+        email.getStyle().set("overflow-wrap", "anywhere");
+        Div facts = new Div(currency.display(balances.getOrDefault(account.id(), BigDecimal.ZERO))
+                + (account.enabled() ? "" : " · " + getTranslation("admin.users.disabled")));
+        facts.addClassName("ordino-muted");
+        Div cell = new Div(name, email, facts);
+        cell.getStyle().set("white-space", "normal").set("min-width", "0");
+        return cell;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        SmallScreens.ask(event.getUI(), this::usePhoneLayout);
+    }
+
+    /** A phone shows the summary and the actions; a laptop every column. */
+    void usePhoneLayout(boolean phone) {
+        SmallScreens.fitColumns(grid, phone, SmallScreens.SUMMARY, "actions");
     }
 
     private HorizontalLayout actions(AccountSummary account) {

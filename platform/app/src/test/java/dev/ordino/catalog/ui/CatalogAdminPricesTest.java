@@ -35,6 +35,26 @@ class CatalogAdminPricesTest extends KaribuTest {
     }
 
     @Test
+    void onAPhoneEachOfferingIsOneCellWithItsNameAndPricePerThousand() {
+        signIn("staff@example.com", "ADMIN");
+        UI.getCurrent().navigate("admin/catalog");
+        CatalogAdminView view = _get(CatalogAdminView.class);
+        view.usePhoneLayout(true);
+        assertThat(view.offerings.getColumns()).filteredOn(Grid.Column::isVisible).extracting(Grid.Column::getKey)
+                .containsExactly("summary");
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(view.offerings); i++) {
+            cells.add(GridKt._getCellComponent(view.offerings, i, "summary").getElement().getTextRecursively());
+        }
+        assertThat(cells).filteredOn(c -> c.startsWith("TikTok Followers")).singleElement().asString()
+                .contains("5.00 USD per 1000");
+
+        view.usePhoneLayout(false);
+        assertThat(view.offerings.getColumnByKey("price").isVisible()).isTrue();
+        assertThat(view.offerings.getColumnByKey("summary").isVisible()).isFalse();
+    }
+
+    @Test
     void theCatalogPageLinksToNewOrderOnceTheOtherPagesInTheHeader() {
         UI.getCurrent().navigate("");
         long links = _find(Anchor.class).stream().filter(a -> "new-order".equals(a.getHref()) && isShown(a)).count()

@@ -127,6 +127,23 @@ class PaymentViewsTest extends KaribuTest {
     }
 
     @Test
+    void theFiltersButtonCountsTheFiltersInUseAndOpensThem() {
+        signIn("staff@example.com", Roles.STAFF);
+        UI.getCurrent().navigate("admin/payments");
+        PaymentsAdminView view = _get(PaymentsAdminView.class);
+        assertThat(view.filters.toggle.getText()).isEqualTo("Filters");
+        view.status.setValue("paid");
+        view.customer.setValue("someone@example.com");
+        assertThat(view.filters.toggle.getText()).isEqualTo("Filters (2)");
+        view.status.setValue("");
+        assertThat(view.filters.toggle.getText()).isEqualTo("Filters (1)");
+
+        boolean shown = view.filters.isVisible();
+        view.filters.toggle.click();
+        assertThat(view.filters.isVisible()).isNotEqualTo(shown);
+    }
+
+    @Test
     void aGatewaysChoiceIsPickedFromAListAndItsSwitchIsABoxAndBothAreKept() {
         signIn("admin@example.com", Roles.ADMIN);
         UI.getCurrent().navigate("admin/payments");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import dev.ordino.Actors;
 import dev.ordino.KaribuTest;
 import dev.ordino.account.AccountSummary;
@@ -45,5 +46,23 @@ class UsersAdminViewTest extends KaribuTest {
         dialog.submit();
         dialog.submit();
         assertThat(wallet.balance(customer.id())).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void onAPhoneEachUserIsOneCellWithNameEMailAndBalanceBesideTheActions() {
+        AccountSummary customer = actors.customer();
+        signIn("admin@example.com", Roles.ADMIN);
+        UI.getCurrent().navigate("admin/users");
+        var view = _get(UsersAdminView.class);
+        view.usePhoneLayout(true);
+        assertThat(view.grid.getColumns()).filteredOn(Grid.Column::isVisible).extracting(Grid.Column::getKey)
+                .containsExactly("summary", "actions");
+        view.search.setValue(customer.email());
+        String cell = GridKt._getCellComponent(view.grid, 0, "summary").getElement().getTextRecursively();
+        assertThat(cell).contains(customer.displayName(), customer.email(), "0.00 USD");
+
+        view.usePhoneLayout(false);
+        assertThat(view.grid.getColumnByKey("email").isVisible()).isTrue();
+        assertThat(view.grid.getColumnByKey("summary").isVisible()).isFalse();
     }
 }
