@@ -1,15 +1,20 @@
 package dev.ordino.base.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** The customer's frame: brand, a link to the back office for staff, sign in/out. Mobile first. */
 @AnonymousAllowed
@@ -28,9 +33,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         links.setAlignItems(FlexComponent.Alignment.CENTER);
         if (currentUser.email().isPresent()) {
             links.add(link("orders", "nav.orders", "nav-orders"), link("wallet", "nav.wallet", "nav-wallet"),
-                    link("cart", "nav.cart", "nav-cart"), link("mass-order", "nav.mass-order", "nav-mass-order"),
-                    link("api", "nav.api", "nav-api"),
-                    link("notifications", "nav.notifications", "nav-notifications"));
+                    link("cart", "nav.cart", "nav-cart"), more(currentUser));
         }
         if (currentUser.isStaff()) {
             links.add(link("admin", "nav.back-office", "nav-admin"));
@@ -61,6 +64,27 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         BrandMark.title(event, branding, getTranslation("app.name"));
         // The catalog has its own "New order" beside its search: one is enough.
         newOrder.setVisible(!event.getLocation().getPath().isEmpty());
+    }
+
+    /**
+     * What a customer opens now and then (mass orders, API keys, notification settings) sits behind
+     * one "more" button, so the links a customer uses every day fit a phone's header. On the
+     * narrowest phones the Sign out button gives way too (styles.css) and is reached here.
+     */
+    private MenuBar more(SignedInUser currentUser) {
+        MenuBar menu = new MenuBar();
+        menu.setId("nav-more");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_ICON);
+        MenuItem root = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        root.setAriaLabel(getTranslation("nav.more"));
+        menu.setTooltipText(root, getTranslation("nav.more"));
+        SubMenu items = root.getSubMenu();
+        items.addItem(getTranslation("nav.mass-order"), e -> UI.getCurrent().navigate("mass-order")).setId("nav-mass-order");
+        items.addItem(getTranslation("nav.api"), e -> UI.getCurrent().navigate("api")).setId("nav-api");
+        items.addItem(getTranslation("nav.notifications"), e -> UI.getCurrent().navigate("notifications"))
+                .setId("nav-notifications");
+        items.addItem(getTranslation("nav.logout"), e -> currentUser.logout()).setId("nav-more-logout");
+        return menu;
     }
 
     private Anchor link(String href, String key, String id) {
