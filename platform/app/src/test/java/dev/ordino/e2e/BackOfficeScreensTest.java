@@ -26,7 +26,9 @@ class BackOfficeScreensTest {
     private static final String[][] PAGES = {{"admin", "dashboard-chart"}, {"admin/orders", "orders-grid"},
             {"admin/payments", "payments-grid"}, {"admin/catalog", "offerings-admin-grid"}, {"admin/users", "users-grid"},
             {"admin/settings", "shop-name"}, {"admin/providers", "providers-add"}, {"admin/plugins", "plugins-grid"},
-            {"wallet", "ledger"}, {"wallet/top-up", "topup-amount"}};
+            {"wallet", "ledger"}, {"wallet/top-up", "topup-amount"}, {"admin/channels", "channels-add"},
+            {"admin/notifications", "notification-log-grid"}, {"admin/stock", "stock-lines"}, {"mass-order", "mass-text"},
+            {"api-keys", "api-key-name"}, {"notifications", "notification-preferences"}};
 
     @LocalServerPort
     int port;

@@ -80,7 +80,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.setTooltipText(root, getTranslation("nav.more"));
         SubMenu items = root.getSubMenu();
         items.addItem(getTranslation("nav.mass-order"), e -> UI.getCurrent().navigate("mass-order")).setId("nav-mass-order");
-        items.addItem(getTranslation("nav.api"), e -> UI.getCurrent().navigate("api")).setId("nav-api");
+        items.addItem(getTranslation("nav.api"), e -> UI.getCurrent().navigate("api-keys")).setId("nav-api");
         items.addItem(getTranslation("nav.notifications"), e -> UI.getCurrent().navigate("notifications"))
                 .setId("nav-notifications");
         items.addItem(getTranslation("nav.logout"), e -> currentUser.logout()).setId("nav-more-logout");

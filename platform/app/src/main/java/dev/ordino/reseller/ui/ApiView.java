@@ -33,7 +33,7 @@ import java.util.List;
  * The customer's API page, as every SMM panel has one: keys (made, named, limited to addresses,
  * rotated, revoked; a key is shown once), the last 100 calls, and the protocol with curl and PHP.
  */
-@Route(value = "api", layout = MainLayout.class)
+@Route(value = "api-keys", layout = MainLayout.class) // not "api": /api/** answers as the JSON API does
 @PermitAll
 public class ApiView extends VerticalLayout implements HasDynamicTitle {
 

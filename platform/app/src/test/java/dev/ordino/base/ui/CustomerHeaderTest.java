@@ -29,7 +29,7 @@ class CustomerHeaderTest extends KaribuTest {
         UI.getCurrent().getPage().reload(); // the header is built with the page, as after a real sign-in
         UI.getCurrent().navigate("orders");
         assertThat(_find(Anchor.class)).extracting(Anchor::getHref).contains("orders", "wallet", "cart")
-                .doesNotContain("mass-order", "api", "notifications");
+                .doesNotContain("mass-order", "api-keys", "notifications");
 
         MenuBar more = _get(MenuBar.class, spec -> spec.withId("nav-more"));
         ContextMenuKt._clickItemWithCaption(more, "API");

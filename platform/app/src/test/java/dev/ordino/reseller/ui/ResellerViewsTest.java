@@ -46,7 +46,7 @@ class ResellerViewsTest extends KaribuTest {
     void aKeyIsShownOnceListedByItsPrefixAndItsCallsAppearWithoutIt() {
         AccountSummary customer = actors.customerWith("3.00");
         signIn(customer);
-        UI.getCurrent().navigate("api");
+        UI.getCurrent().navigate("api-keys");
         ApiView page = _get(ApiView.class);
         assertThat(GridKt._size(page.keys)).isZero();
 
@@ -65,7 +65,7 @@ class ResellerViewsTest extends KaribuTest {
         panel.handle(Map.of("key", key, "action", "balance"), "203.0.113.7");
         panel.handle(Map.of("key", key, "action", "balance"), "192.0.2.1");
         UI.getCurrent().navigate("");
-        UI.getCurrent().navigate("api");
+        UI.getCurrent().navigate("api-keys");
         ApiView again = _get(ApiView.class);
         assertThat(again.shownOnce.isVisible()).as("shown once: not after leaving the page").isFalse();
         assertThat(GridKt._size(again.calls)).isEqualTo(2);
@@ -88,7 +88,7 @@ class ResellerViewsTest extends KaribuTest {
     @Test
     void aBadAddressIsShownOnItsField() {
         signIn(actors.customer());
-        UI.getCurrent().navigate("api");
+        UI.getCurrent().navigate("api-keys");
         ApiView page = _get(ApiView.class);
         page.name.setValue("x");
         page.addresses.setValue("panel.example.com");
